@@ -1,0 +1,5 @@
+"""``python -m recconv.cli``."""
+
+from . import main
+
+main()

@@ -1,0 +1,1 @@
+"""recconv's formats: the record model, the registry, readers and writers."""

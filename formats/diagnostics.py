@@ -1,0 +1,49 @@
+"""Problems found in the input or on the way out, each carrying where it happened.
+
+Readers and writers never print and never raise for bad input: they yield a `Diagnostic`
+in their output stream, next to the records they could convert, and the caller decides how
+to show it and whether it is fatal. Exceptions are left for bugs in recconv itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "error"  # something was not converted
+    WARNING = "warning"  # converted, but something was carried in a lesser slot or guessed
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem: where (file, 1-based line, record), what was wrong and what was expected."""
+
+    message: str
+    file: str = ""
+    line: int | None = None
+    record: str = ""
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line is not None else "")
+        parts = [where] if where else []
+        if self.record:
+            parts.append(f"record {self.record}")
+        parts.append(f"{self.severity.value}: {self.message}")
+        return ": ".join(parts)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(message: str, file: str = "", line: int | None = None, record: str = "") -> Diagnostic:
+    """A problem that stopped something from being converted."""
+    return Diagnostic(message, file, line, record, Severity.ERROR)
+
+
+def warning(message: str, file: str = "", line: int | None = None, record: str = "") -> Diagnostic:
+    """A problem that did not stop conversion but that the user should know of."""
+    return Diagnostic(message, file, line, record, Severity.WARNING)

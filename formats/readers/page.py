@@ -1,0 +1,407 @@
+"""Record pages: a record copied from an academic site's detail page, under Chinese labels.
+
+The layout (field notes: shared/research/formats.md, "The record page") is a title line, then
+labelled sections: a label alone on its line (``作者``) with its values on the following lines,
+or a label with its value after a colon (``被引:0``, ``页数：23``). Several records may be pasted
+one after another; each may end with a ``相关论文`` list of related records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..casing import title_case_capitals
+from ..diagnostics import Diagnostic, warning
+from ..names import is_han, parse_name
+from ..record import Classification, Date, Name, Origin, Record
+from ..registry import Reader, ReadStream
+
+# Label text (spaces removed, Latin letters upper-cased) → the section it opens.
+LABELS = {
+    "被引": "times-cited", "被引频次": "times-cited",
+    "作者": "authors",
+    "机构": "affiliations", "作者单位": "affiliations",
+    "来源": "source", "出版物": "source",
+    "关键词": "keywords",
+    "DOI": "doi",
+    "中图分类号": "clc",
+    "学科分类号": "discipline",
+    "摘要": "abstract",
+    "页数": "page-count",
+    "页码": "pages",
+    "基金": "funding",
+    "语种": "language",
+    "ISSN": "issn",
+    "文献类型": "document-type",
+    "相关论文": "related",
+    "引用": "button", "收藏": "button", "分享": "button", "导出": "button",
+}
+# Sections that appear once, near the top: meeting one again means a new record has begun.
+RECORD_OPENERS = frozenset({"times-cited", "authors"})
+
+# Document types (Web of Science DT and Chinese names) → CSL item types.
+DOCUMENT_TYPES = {
+    "article": "article-journal", "review": "article-journal", "期刊论文": "article-journal",
+    "proceedings paper": "paper-conference", "会议论文": "paper-conference",
+    "book": "book", "图书": "book", "book chapter": "chapter",
+    "学位论文": "thesis", "thesis": "thesis", "patent": "patent", "专利": "patent",
+    "standard": "standard", "标准": "standard", "report": "report", "报告": "report",
+    "news item": "article-newspaper", "报纸": "article-newspaper",
+}
+
+LANGUAGES = {"english": "en", "chinese": "zh-CN", "中文": "zh-CN", "英文": "en", "英语": "en"}
+
+_INLINE_LABEL = re.compile(r"^\s*(?P<label>[^:：\s][^:：]{0,9}?)\s*[:：]\s*(?P<value>.*)$")
+_MARKERS = re.compile(r"(?:\s*[\[［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］])+\s*$")
+_NUMBERED = re.compile(r"^\s*[\[［]\s*(\d+)\s*[\]］]\s*(.*)$")
+_RELATED_ITEM = re.compile(r"^\s*[•·●▪◦]?\s*[\[［]\s*\d+\s*[\]］]\s*(?P<title>.+)$")
+_RELATED_SOURCE = re.compile(
+    r"^(?P<container>.+?),\s*(?P<year>\d{4})(?:,\s*(?P<volume>[^ ,(]+))?"
+    r"(?:\s*\((?P<issue>[^)]+)\))?(?:\s*:\s*(?P<first>[^\s-]+)(?:\s*-\s*(?P<last>\S+))?)?\s*$"
+)
+_RELATED_TOTAL = re.compile(r"^\s*共\s*(\d+)\s*条\s*$")
+_CLASS = re.compile(r"^(?P<code>[^\[［]+?)\s*(?:[\[［](?P<label>[^\]］]*)[\]］])?$")
+_YEAR = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
+_VOLUME = re.compile(r"(\S+?)\s*卷")
+_ISSUE = re.compile(r"(\S+?)\s*期")
+_LIST_SEPARATOR = re.compile(r"[;；]")
+
+
+@dataclass
+class _Section:
+    key: str
+    line: int
+    values: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Block:
+    """The lines of one record: title lines, then its labelled sections in order."""
+
+    title: list[tuple[int, str]] = field(default_factory=list)
+    sections: list[_Section] = field(default_factory=list)
+
+    def has(self, key: str) -> bool:
+        return any(section.key == key for section in self.sections)
+
+    @property
+    def line(self) -> int:
+        return (self.title or [(self.sections[0].line, "")])[0][0]
+
+
+def detect(head: str) -> float:
+    """Sure when several of the page's labels stand on lines of their own."""
+    labels = {_label(line)[0] for line in head.splitlines()} - {None, "button"}
+    chinese = labels - {"doi", "issn"}
+    if len(labels) < 2 or not chinese:
+        return 0.0
+    return min(1.0, 0.3 + 0.15 * len(labels))
+
+
+def read(lines: Iterable[str], source: str) -> ReadStream:
+    """Yield each record of the page (its related records attached), with any problems."""
+    for block in _blocks(enumerate(lines, start=1)):
+        yield from _record(block, source)
+
+
+def _label(line: str) -> tuple[str | None, str]:
+    """The section a line opens and any value on the same line, or ``(None, line)``."""
+    compact = re.sub(r"\s+", "", line).upper()
+    if compact in LABELS:
+        return LABELS[compact], ""
+    match = _INLINE_LABEL.match(line)
+    if match:
+        label = re.sub(r"\s+", "", match["label"]).upper()
+        if label in LABELS:
+            return LABELS[label], match["value"].strip()
+    return None, line
+
+
+def _blocks(numbered: Iterable[tuple[int, str]]) -> Iterator[_Block]:
+    """Group lines into records, streaming.
+
+    A record's title is its first line; a later record is recognised when a section that
+    opens records (被引, 作者) comes a second time: the line before it is the new title.
+    """
+    block = _Block()
+    for number, line in numbered:
+        if not line.strip():
+            continue
+        key, value = _label(line)
+        if key is None:
+            target = block.sections[-1].values if block.sections else block.title
+            target.append((number, line))
+            continue
+        if key in RECORD_OPENERS and block.has(key):
+            title = _take_title_back(block)
+            yield block
+            block = _Block(title=title)
+        block.sections.append(_Section(key, number, [(number, value)] if value else []))
+    if block.title or block.sections:
+        yield block
+
+
+def _take_title_back(block: _Block) -> list[tuple[int, str]]:
+    """Remove and return the last plain line of `block`: the next record's title."""
+    values = block.sections[-1].values if block.sections else block.title
+    return [values.pop()] if values else []
+
+
+def _record(block: _Block, source: str) -> Iterator[Record | Diagnostic]:
+    title = " ".join(text.strip() for _, text in block.title)
+    record = Record(type="article-journal", origin=Origin(source, block.line))
+    if title:
+        record.fields["title"] = title
+        if is_han(title):
+            record.fields["language"] = "zh-CN"
+    else:
+        yield warning("no title line before the first label", source, block.line)
+    authors: list[tuple[str, list[int]]] = []
+    affiliations: dict[int, str] = {}
+    for section in block.sections:
+        problem = _apply(section, record, authors, affiliations, source)
+        if problem:
+            yield warning(problem, source, section.line, record.describe())
+    _link_authors(record, authors, affiliations)
+    yield record
+
+
+def _apply(
+    section: _Section, record: Record, authors: list, affiliations: dict, source: str
+) -> str:
+    """Read one section into the record; returns what was wrong with it, if anything."""
+    texts = [text.strip() for _, text in section.values]
+    key = section.key
+    if key == "authors":
+        authors.extend(_author_entry(part) for text in texts for part in _split_authors(text))
+    elif key == "affiliations":
+        affiliations.update(_affiliations(texts))
+    elif key == "related":
+        return _related(section, record, source)
+    elif key == "abstract":
+        record.fields["abstract"] = "\n".join(texts)
+    elif key == "button" or not texts:
+        return ""
+    elif key in SINGLE_VALUE_SECTIONS:
+        return SINGLE_VALUE_SECTIONS[key](" ".join(texts), record)
+    return ""
+
+
+def _split_authors(text: str) -> list[str]:
+    return [part for part in _LIST_SEPARATOR.split(text) if part.strip()]
+
+
+def _author_entry(text: str) -> tuple[str, list[int]]:
+    """``Chen, Jiayi [1,2 ]`` → ``("Chen, Jiayi", [1, 2])``."""
+    markers = _MARKERS.search(text)
+    if not markers:
+        return text.strip(), []
+    return text[:markers.start()].strip(), [int(n) for n in re.findall(r"\d+", markers.group())]
+
+
+def _affiliations(texts: list[str]) -> dict[int, str]:
+    """``[1] Jilin Univ, ...`` lines by number; unnumbered lines continue the one before, or,
+    when no line is numbered, are numbered in order."""
+    numbered = any(_NUMBERED.match(text) for text in texts)
+    result: dict[int, str] = {}
+    for text in texts:
+        match = _NUMBERED.match(text)
+        if match:
+            result[int(match[1])] = match[2].strip()
+        elif numbered and result:
+            last = max(result)
+            result[last] += " " + text
+        else:
+            result[len(result) + 1] = text
+    return result
+
+
+def _link_authors(record: Record, authors: list, affiliations: dict[int, str]) -> None:
+    """Attach affiliations to authors by marker; a single affiliation and no markers at all
+    means every author has it. Affiliations nobody points to are kept as unlinked."""
+    no_markers = all(not markers for _, markers in authors)
+    if no_markers and len(affiliations) == 1:
+        authors = [(name, list(affiliations)) for name, _ in authors]
+    names = [
+        parse_name(text, tuple(affiliations[n] for n in markers if n in affiliations))
+        for text, markers in authors
+    ]
+    if names:
+        record.names["author"] = names
+    used = {n for _, markers in authors for n in markers}
+    record.add_extra("unlinked-affiliation", *(a for n, a in affiliations.items() if n not in used))
+
+
+def _times_cited(text: str, record: Record) -> str:
+    record.add_extra("times-cited", text)
+    return "" if text.isdigit() else f"times cited {text!r} is not a whole number"
+
+
+def _page_count(text: str, record: Record) -> str:
+    record.fields["number-of-pages"] = text
+    return "" if text.isdigit() else f"page count {text!r} is not a whole number"
+
+
+def _pages(text: str, record: Record) -> str:
+    record.fields["page"] = normalise_pages(text)
+    return ""
+
+
+def normalise_pages(text: str) -> str:
+    """``605 - 609`` → ``605-609``; CNKI's ``~`` ranges as ``-``; ``+`` parts kept."""
+    return re.sub(r"\s*[-~～–—]\s*", "-", re.sub(r"\s*\+\s*", "+", text.strip()))
+
+
+def _doi(text: str, record: Record) -> str:
+    doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", text.strip(), flags=re.I)
+    record.fields["DOI"] = doi
+    return "" if doi.startswith("10.") else f"DOI {doi!r} does not start with '10.'"
+
+
+def _source(text: str, record: Record) -> str:
+    """``MEDCOMM | 2025年 / 6卷 / 03期``, any part after the journal optional."""
+    container, _, details = text.partition("|")
+    set_container(record, container.strip())
+    year = _YEAR.search(details)
+    if year:
+        parts = (int(year[1]),) + ((int(year[2]),) if year[2] else ())
+        record.dates["issued"] = Date(parts)
+    for pattern, variable in ((_VOLUME, "volume"), (_ISSUE, "issue")):
+        match = pattern.search(details)
+        if match:
+            record.fields[variable] = strip_zeros(match[1])
+    if details.strip() and not year:
+        return f"no year in source {text!r}; expected 'JOURNAL | 2025年 / 6卷 / 03期'"
+    return ""
+
+
+def set_container(record: Record, container: str) -> None:
+    """Set the container title, in reference-list case, keeping an all-capitals original."""
+    cased = title_case_capitals(container)
+    record.fields["container-title"] = cased
+    if cased != container:
+        record.add_extra("original-container-title", container)
+
+
+def strip_zeros(number: str) -> str:
+    """``03`` → ``3``; anything that is not a plain number is kept as it is."""
+    return str(int(number)) if number.isdigit() else number
+
+
+def _keywords(text: str, record: Record) -> str:
+    record.keywords.extend(k.strip() for k in _LIST_SEPARATOR.split(text) if k.strip())
+    return ""
+
+
+def _clc(text: str, record: Record) -> str:
+    for item in _LIST_SEPARATOR.split(text):
+        match = _CLASS.match(item.strip())
+        if match:
+            record.classifications.append(
+                Classification("CLC", match["code"].strip(), (match["label"] or "").strip()))
+    return ""
+
+
+def _discipline(text: str, record: Record) -> str:
+    for code in re.split(r"[;；\s]+", text):
+        if code:
+            record.classifications.append(Classification("discipline", code))
+    return ""
+
+
+def _language(text: str, record: Record) -> str:
+    record.fields["language"] = LANGUAGES.get(text.lower(), text)
+    return ""
+
+
+def _document_type(text: str, record: Record) -> str:
+    record.add_extra("document-type", text)
+    csl_type = DOCUMENT_TYPES.get(text.split(";")[0].strip().lower())
+    if csl_type:
+        record.type = csl_type
+        return ""
+    return f"document type {text!r} not known; kept as an article"
+
+
+def _text_field(variable: str):
+    def apply(text: str, record: Record) -> str:
+        record.fields[variable] = text
+        return ""
+
+    return apply
+
+
+def _extra_field(key: str):
+    def apply(text: str, record: Record) -> str:
+        record.add_extra(key, text)
+        return ""
+
+    return apply
+
+
+SINGLE_VALUE_SECTIONS = {
+    "times-cited": _times_cited,
+    "source": _source,
+    "keywords": _keywords,
+    "doi": _doi,
+    "clc": _clc,
+    "discipline": _discipline,
+    "page-count": _page_count,
+    "pages": _pages,
+    "funding": _extra_field("funding"),
+    "language": _language,
+    "issn": _text_field("ISSN"),
+    "document-type": _document_type,
+}
+
+
+def _related(section: _Section, record: Record, source: str) -> str:
+    """Each ``• [41] title`` item with its author lines and its source line, as a record."""
+    items: list[list[tuple[int, str]]] = []
+    for number, text in section.values:
+        total = _RELATED_TOTAL.match(text)
+        if total:
+            record.add_extra("related-total", total[1])
+        elif _RELATED_ITEM.match(text):
+            items.append([(number, text)])
+        elif items:
+            items[-1].append((number, text))
+    record.related.extend(_related_record(item, source) for item in items)
+    unsourced = [r.origin.line for r in record.related if "container-title" not in r.fields]
+    if unsourced:
+        lines = ", ".join(str(line) for line in unsourced)
+        return (f"related item(s) at line {lines} have no source line; "
+                "expected 'JOURNAL, 2020, 504 (06) : 36 - 42' after the authors")
+    return ""
+
+
+def _related_record(item: list[tuple[int, str]], source: str) -> Record:
+    (number, first), rest = item[0], [text.strip() for _, text in item[1:]]
+    title_match = _RELATED_ITEM.match(first)
+    record = Record(type="article-journal", origin=Origin(source, number))
+    record.fields["title"] = title_match["title"].strip() if title_match else first.strip()
+    source = _RELATED_SOURCE.match(rest[-1]) if rest else None
+    if source:
+        rest.pop()
+        set_container(record, source["container"].strip())
+        record.dates["issued"] = Date((int(source["year"]),))
+        for variable, group in (("volume", "volume"), ("issue", "issue")):
+            if source[group]:
+                record.fields[variable] = strip_zeros(source[group])
+        if source["first"]:
+            record.fields["page"] = "-".join(p for p in (source["first"], source["last"]) if p)
+    names = [parse_name(text) for text in rest]
+    if names:
+        record.names["author"] = names
+    return record
+
+
+READER = Reader(
+    name="page",
+    description="record page copied from an academic site (被引, 作者, 机构, 来源, ... labels)",
+    detect=detect,
+    read=read,
+    aliases=("record-page",),
+)

@@ -1,0 +1,118 @@
+"""The registry of readers and writers: lookup by name, alias or file suffix, and detection.
+
+Every format module defines one `Reader` or `Writer` (named ``READER`` / ``WRITER``); adding a
+format is writing that module and adding it to `READERS` or `WRITERS` below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from .diagnostics import Diagnostic
+from .record import Record
+
+ReadStream = Iterator[Record | Diagnostic]
+WriteStream = Iterator[str | Diagnostic]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line (or a Python caller) asks of a writer."""
+
+    style: str = "apa"  # CSL style name or path, for formatted references
+    locale: str = ""  # overrides the style's default locale
+    output_format: str = "text"  # text, html, ... for formatted references
+
+
+@dataclass(frozen=True)
+class Reader:
+    """An input format.
+
+    `detect` scores how surely a text's opening (up to `DETECT_CHARS` characters) is in this
+    format, from 0 (not at all) to 1 (certainly). `read` turns lines (without line ends) of one
+    input named `source` into records, yielding a `Diagnostic` for each part it cannot read.
+    """
+
+    name: str
+    description: str
+    detect: Callable[[str], float]
+    read: Callable[[Iterable[str], str], ReadStream]
+    aliases: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Writer:
+    """An output format: `write` turns records into text chunks, as they arrive."""
+
+    name: str
+    description: str
+    write: Callable[[Iterable[Record], Options], WriteStream]
+    aliases: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    needs_all_records: bool = False  # e.g. a sorted bibliography: nothing comes out until the end
+
+
+DETECT_CHARS = 64 * 1024
+
+
+def _readers() -> list[Reader]:
+    from .readers import page
+
+    return [page.READER]
+
+
+def _writers() -> list[Writer]:
+    from .writers import bibtex, biblatex, csljson, ris, text
+
+    return [bibtex.WRITER, biblatex.WRITER, ris.WRITER, csljson.WRITER, text.WRITER]
+
+
+@dataclass
+class Registry:
+    """Readers and writers by name; `default()` holds every format recconv ships."""
+
+    readers: list[Reader] = field(default_factory=list)
+    writers: list[Writer] = field(default_factory=list)
+
+    @classmethod
+    def default(cls) -> Registry:
+        return cls(_readers(), _writers())
+
+    def reader(self, name: str) -> Reader:
+        """The reader called `name` or one of its aliases; `KeyError` lists the choices."""
+        return _lookup(self.readers, name, "input")
+
+    def writer(self, name: str) -> Writer:
+        """The writer called `name` or one of its aliases; `KeyError` lists the choices."""
+        return _lookup(self.writers, name, "output")
+
+    def writer_for_path(self, path: str) -> Writer | None:
+        """The writer whose suffix the output file `path` has, if any."""
+        return _by_suffix(self.writers, path)
+
+    def reader_for_path(self, path: str) -> Reader | None:
+        """The reader whose suffix the input file `path` has, if any."""
+        return _by_suffix(self.readers, path)
+
+    def detect(self, head: str) -> list[tuple[float, Reader]]:
+        """Readers that claim the text `head`, surest first (ties keep registry order)."""
+        scored = [(reader.detect(head), reader) for reader in self.readers]
+        claimed = [(score, reader) for score, reader in scored if score > 0]
+        return sorted(claimed, key=lambda pair: -pair[0])
+
+
+def _lookup(formats: list, name: str, kind: str):
+    wanted = name.strip().lower()
+    for fmt in formats:
+        if wanted == fmt.name or wanted in fmt.aliases:
+            return fmt
+    choices = ", ".join(fmt.name for fmt in formats)
+    raise KeyError(f"unknown {kind} format {name!r}; choose one of: {choices}")
+
+
+def _by_suffix(formats: list, path: str):
+    suffix = PurePath(path).suffix.lower()
+    return next((fmt for fmt in formats if suffix and suffix in fmt.suffixes), None)
