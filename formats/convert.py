@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .citekeys import CitationKeys
 from .diagnostics import Diagnostic, error
 from .record import Record
-from .registry import Options, Reader, Registry, Writer, WriteStream
+from .registry import DETECT_CHARS, Options, Reader, Registry, Writer, WriteStream
 
 Stream = Iterator[Record | Diagnostic]
 
@@ -105,3 +105,29 @@ def write(stream: Iterable[Record | Diagnostic], writer: Writer, options: Option
 def _drain(pending: list[Diagnostic]) -> Iterator[Diagnostic]:
     while pending:
         yield pending.pop(0)
+
+
+def convert_text(text: str, to: str = "bibtex", source: str = "auto", name: str = "<text>",
+                 related: bool = False, options: Options | None = None,
+                 registry: Registry | None = None) -> tuple[str, list[Diagnostic]]:
+    """Convert `text` in one call: the output and every problem met, for use from Python.
+
+    >>> output, problems = convert_text(open("record-page.txt").read(), to="ris")
+    """
+    registry = registry or Registry.default()
+    problems: list[Diagnostic] = []
+    if source == "auto":
+        choice = choose_reader(registry, text[:DETECT_CHARS], name)
+        if isinstance(choice, Diagnostic):
+            return "", [choice]
+        reader = choice[0]
+    else:
+        reader = registry.reader(source)
+    stream = with_keys(reader.read(text.splitlines(), name), related)
+    output: list[str] = []
+    for chunk in write(stream, registry.writer(to), options or Options(), Tally()):
+        if isinstance(chunk, Diagnostic):
+            problems.append(chunk)
+        else:
+            output.append(chunk)
+    return "".join(output), problems

@@ -17,7 +17,7 @@ def write_csljson(records: Iterable[Record], options: Options) -> WriteStream:
     for record in records:
         yield opening + "\n" + format_item(to_csl(record, record.id))
         opening = ","
-    yield "]\n" if opening == "[" else "\n]\n"
+    yield "[]\n" if opening == "[" else "\n]\n"
 
 
 def format_item(item: dict[str, Any]) -> str:

@@ -24,19 +24,24 @@ DEFAULT_TYPE = "GEN"
 
 NAME_TAGS = {"author": "AU", "editor": "ED", "translator": "A4", "collection-editor": "A3"}
 
-# CSL text variables with a tag of their own, in the order they are written.
-TEXT_TAGS = {
+# CSL text variables with a tag of their own, by where they are written: before the date, after
+# it, and after the pages.
+TITLE_TAGS = {
     "title": "TI", "container-title": "T2", "container-title-short": "J2",
-    "collection-title": "T3", "volume": "VL", "issue": "IS", "edition": "ET",
-    "publisher": "PB", "publisher-place": "CY", "genre": "M3", "number": "M1",
-    "ISSN": "SN", "ISBN": "SN", "DOI": "DO", "URL": "UR", "language": "LA",
-    "abstract": "AB", "call-number": "CN", "number-of-volumes": "NV", "section": "SE",
-    "original-title": "OP", "archive": "DP", "title-short": "ST",
+    "collection-title": "T3", "title-short": "ST", "original-title": "OP",
 }
+NUMBER_TAGS = {"volume": "VL", "issue": "IS"}  # followed by the pages
+DETAIL_TAGS = {
+    "edition": "ET", "publisher": "PB", "publisher-place": "CY",
+    "genre": "M3", "number": "M1", "ISSN": "SN", "ISBN": "SN", "DOI": "DO", "URL": "UR",
+    "language": "LA", "abstract": "AB", "call-number": "CN", "number-of-volumes": "NV",
+    "section": "SE", "archive": "DP",
+}
+TEXT_TAGS = {**TITLE_TAGS, **NUMBER_TAGS, **DETAIL_TAGS}
 # Variables written by their own code below: pages, and the note's extra lines.
 HANDLED = {"page", "note", "number-of-pages"}
 
-_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
 _RANGE = re.compile(r"\s*[-–—]+\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -54,16 +59,20 @@ def _tagged_values(record: Record) -> Iterator[tuple[str, str]]:
     for variable, tag in NAME_TAGS.items():
         for name in record.names.get(variable, []):
             yield tag, name.inverted()
-    for variable, value in record.fields.items():
-        if variable in TEXT_TAGS:
-            yield TEXT_TAGS[variable], value
+    yield from _tag_values(record, TITLE_TAGS)
     yield from _date_values(record)
+    yield from _tag_values(record, NUMBER_TAGS)
     yield from _page_values(record)
+    yield from _tag_values(record, DETAIL_TAGS)
     for keyword in record.keywords:
         yield "KW", keyword
     for affiliation, names in record.affiliations():
         yield "AD", affiliation_line(affiliation, names)
     yield from (("N1", line) for line in _note_lines(record))
+
+
+def _tag_values(record: Record, tags: dict[str, str]) -> Iterator[tuple[str, str]]:
+    return ((tag, record.get(variable)) for variable, tag in tags.items())
 
 
 def _date_values(record: Record) -> Iterator[tuple[str, str]]:

@@ -1,0 +1,42 @@
+"""Every sample in every output, run through the real command, compared with golden files.
+
+A new case is a new file: add a sample to `samples/` (or a line to `OUTPUTS`), then run
+``RECCONV_UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and read the new golden file
+before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from .conftest import GOLDEN, SAMPLES, run_recconv
+
+# Output name → the command-line arguments that produce it.
+OUTPUTS = {
+    "bib": ["--to", "bibtex"],
+    "biblatex.bib": ["--to", "biblatex"],
+    "ris": ["--to", "ris"],
+    "json": ["--to", "csl-json"],
+    "apa.txt": ["--to", "text", "--style", "apa"],
+    "ieee.txt": ["--to", "text", "--style", "ieee"],
+    "gbt7714.txt": ["--to", "text", "--style", "china-national-standard-gb-t-7714-2015-numeric"],
+    "related.json": ["--to", "csl-json", "--related"],
+    "related.bib": ["--to", "bibtex", "--related"],
+}
+PAGE_SAMPLES = sorted(p.name for p in SAMPLES.glob("record-page*.txt"))
+CASES = [(sample, output) for sample in PAGE_SAMPLES for output in OUTPUTS]
+
+
+@pytest.mark.parametrize("sample, output", CASES, ids=[f"{s}->{o}" for s, o in CASES])
+def test_sample_converts_to_its_golden_output(sample, output):
+    result = run_recconv(sample, *OUTPUTS[output], cwd=SAMPLES)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr == b""
+    golden = GOLDEN / f"{sample.removesuffix('.txt')}.{output}"
+    produced = result.stdout.decode("utf-8")
+    if os.environ.get("RECCONV_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(produced, encoding="utf-8")
+    assert produced == golden.read_text(encoding="utf-8")
