@@ -53,14 +53,16 @@ class CitationKeys:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._next_suffix: dict[str, int] = {}  # so the thousandth duplicate is not a search
 
     def assign(self, record: Record) -> str:
         """The record's own key if it has one and it is free, else a new unique one."""
         wanted = record.id or base_key(record)
-        key, n = wanted, 0
+        key, n = wanted, self._next_suffix.get(wanted, 0)
         while key in self._taken:
             key = wanted + _letters(n)
             n += 1
+        self._next_suffix[wanted] = n
         self._taken.add(key)
         return key
 
