@@ -56,7 +56,8 @@ def describe(head: str) -> str:
     """What a text that no reader claims looks like, for the error message."""
     if not head.strip():
         return "it is empty"
-    if "\x00" in head or sum(not c.isprintable() and c not in "\r\n\t" for c in head) > len(head) // 10:
+    unprintable = sum(not c.isprintable() and c not in "\r\n\t" for c in head)
+    if "\x00" in head or unprintable > len(head) // 10:
         return "it looks like binary data, not text"
     first = next(line for line in head.splitlines() if line.strip()).strip()
     lines = head.count("\n") + 1

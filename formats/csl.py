@@ -26,7 +26,8 @@ def date_to_csl(date: Date) -> dict[str, Any]:
     """A CSL-JSON date object: ``date-parts`` where the date is known, else ``literal``."""
     if not date.parts:
         return {"literal": date.literal}
-    item: dict[str, Any] = {"date-parts": [list(date.parts)] + ([list(date.end)] if date.end else [])}
+    parts = [list(date.parts)] + ([list(date.end)] if date.end else [])
+    item: dict[str, Any] = {"date-parts": parts}
     if date.season:
         item["season"] = date.season
     if date.circa:

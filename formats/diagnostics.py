@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .record import Record
 
 
 class Severity(Enum):
@@ -47,3 +51,10 @@ def error(message: str, file: str = "", line: int | None = None, record: str = "
 def warning(message: str, file: str = "", line: int | None = None, record: str = "") -> Diagnostic:
     """A problem that did not stop conversion but that the user should know of."""
     return Diagnostic(message, file, line, record, Severity.WARNING)
+
+
+def about(record: Record, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:
+    """A problem with `record`, placed at the file and line it was read from."""
+    origin = record.origin
+    return Diagnostic(message, origin.file if origin else "", origin.line if origin else None,
+                      record.describe(), severity)

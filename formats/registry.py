@@ -65,7 +65,7 @@ def _readers() -> list[Reader]:
 
 
 def _writers() -> list[Writer]:
-    from .writers import bibtex, biblatex, csljson, ris, text
+    from .writers import biblatex, bibtex, csljson, ris, text
 
     return [bibtex.WRITER, biblatex.WRITER, ris.WRITER, csljson.WRITER, text.WRITER]
 

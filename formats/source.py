@@ -44,7 +44,8 @@ def open_input(stream: BinaryIO, name: str, encoding: str = "", head_chars: int 
     Reads ahead until at least `head_chars` characters are decoded, for format detection.
     """
     first = stream.read(CHUNK_BYTES)
-    chosen = encoding or next((enc for bom, enc in _BOMS if first.startswith(bom)), DEFAULT_ENCODING)
+    by_bom = next((enc for bom, enc in _BOMS if first.startswith(bom)), DEFAULT_ENCODING)
+    chosen = encoding or by_bom
     source = Input(name, chosen, "", iter(()))
     texts = _decoded_chunks(first, stream, chosen, source)
     head_parts: list[str] = []

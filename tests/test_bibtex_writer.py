@@ -429,7 +429,7 @@ def test_the_output_parses_back_with_bibtexparser_field_for_field(dialect, write
     library = bibtexparser.parse_string(text)
     assert library.failed_blocks == []
     assert [entry.key for entry in library.entries] == [record.id for record in records]
-    for entry, record in zip(library.entries, records):
+    for entry, record in zip(library.entries, records, strict=True):
         bib_type = bibtex.entry_type(record, dialect)
         written = bibtex.entry_fields(record, dialect, bib_type)
         assert entry.entry_type == bib_type

@@ -120,7 +120,7 @@ def test_unrecognised_text_quotes_its_first_line(tmp_path):
 
 def test_undecodable_input_names_the_encoding_tried_and_the_byte_offset(tmp_path):
     page = tmp_path / "page.txt"
-    page.write_bytes("T\n被引:1\n作者\nA, B\n".encode("utf-8") + b"\xff\n")
+    page.write_bytes("T\n被引:1\n作者\nA, B\n".encode() + b"\xff\n")
     status, stdout, stderr = run(str(page), "--to", "ris")
     assert status == 1
     assert "AU  - A, B" in stdout
@@ -167,3 +167,42 @@ def test_an_unwritable_output_path_is_a_usage_error(tmp_path):
     status, _, stderr = run(SEED, "-o", str(tmp_path / "no" / "such" / "dir.bib"))
     assert status == 2
     assert "cannot write there: No such file or directory" in stderr
+
+
+SEED_VALUES = [
+    "Exosomes: a double-edged sword in cancer immunotherapy",  # title
+    "Jiayi", "Zhaogang",  # 作者
+    "Jilin Univ, Sch Life Sci, Changchun 130012, Peoples R China",  # 机构
+    "Medcomm", "MEDCOMM", "2025",  # 来源
+    "immune suppressive", "TUMOR MICROENVIRONMENT",  # 关键词
+    "10.1002/mco2.70095",  # DOI
+    "R-3 [医学研究方法]", "R3 [基础医学]",  # 中图分类号
+    "1001",  # 学科分类号
+    "Exosomes released by tumour",  # 摘要
+    "23",  # 页数
+    "50",  # 相关论文: 共 50 条
+]
+
+
+@pytest.mark.parametrize("to", ["bibtex", "biblatex", "ris", "csl-json"])
+def test_every_field_of_the_seed_page_is_in_every_data_output(to):
+    status, stdout, _ = run(SEED, "--to", to)
+    assert status == 0
+    missing = [value for value in SEED_VALUES if value not in stdout]
+    assert missing == []
+    assert "Times cited: 0" in stdout or "times-cited = {0}" in stdout
+
+
+def test_a_directory_is_a_usage_error():
+    status, _, stderr = run(str(SAMPLES), "--to", "ris")
+    assert status == 2
+    assert "is a directory" in stderr
+
+
+def test_locale_overrides_the_style_language(tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Undated title\n被引:0\n作者\nChen, Jiayi\n", encoding="utf-8")
+    english = run(str(undated), "--to", "text", "--style", "apa")
+    german = run(str(undated), "--to", "text", "--style", "apa", "--locale", "de-DE")
+    assert english == (0, "Chen, J. (n.d.). Undated title.\n", "")
+    assert german == (0, "Chen, J. (o.\u00a0J.). Undated title.\n", "")  # de-DE: o. J.

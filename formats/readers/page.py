@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..casing import title_case_capitals
 from ..diagnostics import Diagnostic, warning
 from ..names import is_han, parse_name
-from ..record import Classification, Date, Name, Origin, Record
+from ..record import Classification, Date, Origin, Record
 from ..registry import Reader, ReadStream
 
 # Label text (spaces removed, Latin letters upper-cased) → the section it opens.

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..csl import affiliation_line
-from ..diagnostics import Diagnostic, error, warning
+from ..diagnostics import Severity, about
 from ..record import Date, Name, Record
 from ..registry import Options, Writer, WriteStream
 
@@ -247,10 +247,9 @@ def write_entries(records: Iterable[Record], dialect: Dialect) -> WriteStream:
     """Yield one entry per record as it arrives, after any problem found in it."""
     for record in records:
         if not _KEY.fullmatch(record.id):
-            yield _problem(error, record, f"cannot be written: {record.id!r} is not a usable "
-                                          "citation key")
+            yield about(record, f"cannot be written: {record.id!r} is not a usable citation key")
             continue
-        yield from (_problem(warning, record, message) for message in _losses(record))
+        yield from (about(record, message, Severity.WARNING) for message in _losses(record))
         bib_type = entry_type(record, dialect)
         yield format_entry(bib_type, record.id, entry_fields(record, dialect, bib_type))
 
@@ -263,12 +262,6 @@ def _losses(record: Record) -> Iterator[str]:
     for variable, date in record.dates.items():
         if date.season and date.season.strip().lower() not in SEASONS:
             yield f"season {date.season!r} of {variable} is not written: no date form holds it"
-
-
-def _problem(make: Callable[..., Diagnostic], record: Record, message: str) -> Diagnostic:
-    origin = record.origin
-    return make(message, origin.file if origin else "", origin.line if origin else None,
-                record.describe())
 
 
 def _clean(text: str) -> str:

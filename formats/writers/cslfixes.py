@@ -216,7 +216,7 @@ def move_punctuation_into_quotes(text: str, close_quotes: Iterable[str]) -> str:
     """
     for quote in dict.fromkeys(q for q in close_quotes if q):
         pattern = re.compile(rf"([.,?!]?){re.escape(quote)}([.,])")
-        text = pattern.sub(lambda m: (m[1] or m[2]) + quote, text)
+        text = pattern.sub(lambda m, quote=quote: (m[1] or m[2]) + quote, text)
     return text
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from ..csl import to_csl
-from ..diagnostics import Diagnostic, error, warning
+from ..diagnostics import Diagnostic, about, error, warning
 from ..record import Record
 from ..registry import Options, Writer, WriteStream
 
@@ -138,7 +138,7 @@ def _source(keyed: dict[str, Record]) -> tuple[Any, list[Diagnostic]]:
                 warnings.simplefilter("ignore")
                 source.update(CiteProcJSON([item]))
         except Exception as exc:  # citeproc-py raises anything on data it does not expect
-            problems.append(_record_error(record, f"citeproc-py cannot read this record: {exc}"))
+            problems.append(about(record, f"citeproc-py cannot read this record: {exc}"))
     return source, problems
 
 
@@ -164,7 +164,7 @@ def _render(style: Any, source: Any, keyed: dict[str, Record],
         return _entries(style, source, keys, output_format), []
     except Exception:  # find the records that break it, then format the others
         failures = {key: _failure(style, source, key, output_format) for key in keys}
-    problems = [_record_error(keyed[key], f"citeproc-py cannot format this record ({exc!r})")
+    problems = [about(keyed[key], f"citeproc-py cannot format this record ({exc!r})")
                 for key, exc in failures.items() if exc]
     rest = [key for key in keys if not failures[key]]
     try:
@@ -199,12 +199,6 @@ def _close_quotes(style: Any) -> list[str]:
     if option.lower() != "true":
         return []
     return [str(style.root.get_single_term(name)) for name in ("close-quote", "close-inner-quote")]
-
-
-def _record_error(record: Record, message: str) -> Diagnostic:
-    origin = record.origin
-    return error(message, origin.file if origin else "", origin.line if origin else None,
-                 record.describe())
 
 
 def _independent_style(path: Path) -> tuple[Path, str]:

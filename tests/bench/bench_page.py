@@ -53,8 +53,9 @@ def throughput(pages: int) -> None:
         count = rounds * records_per_round
         for output in ("bibtex", "biblatex", "ris", "csl-json"):
             seconds, rss = timed([str(big), "--to", output, "--from", "page", "-q"])
-            print(f"{count} record pages ({big.stat().st_size / 1e6:.1f} MB) -> {output}: "
-                  f"{seconds:.2f} s, {count / seconds:,.0f} records/s; peak RSS {rss / 1024:.0f} MiB")
+            size = big.stat().st_size / 1e6
+            print(f"{count} record pages ({size:.1f} MB) -> {output}: {seconds:.2f} s, "
+                  f"{count / seconds:,.0f} records/s; peak RSS {rss / 1024:.0f} MiB")
 
 
 def main() -> None:
