@@ -51,7 +51,6 @@ TEXT_VARIABLES = frozenset({
 EXTRA_LABELS = {
     "times-cited": "Times cited",
     "original-container-title": "Container title as given",
-    "unlinked-affiliation": "Affiliation",
     "funding": "Funding",
     "related-to": "Related to",
     "related": "Related records",

@@ -52,7 +52,6 @@ class Writer:
     write: Callable[[Iterable[Record], Options], WriteStream]
     aliases: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
-    needs_all_records: bool = False  # e.g. a sorted bibliography: nothing comes out until the end
 
 
 DETECT_CHARS = 64 * 1024

@@ -150,7 +150,6 @@ def test_no_records_give_no_output() -> None:
 def test_the_writer_is_registered_under_its_names() -> None:
     assert (WRITER.name, WRITER.aliases, WRITER.suffixes) == (
         "text", ("txt", "citation"), (".txt",))
-    assert WRITER.needs_all_records
 
 
 def test_importing_the_writer_does_not_import_citeproc() -> None:

@@ -237,5 +237,4 @@ WRITER = Writer(
     write=write_text,
     aliases=("txt", "citation"),
     suffixes=(".txt",),
-    needs_all_records=True,
 )
