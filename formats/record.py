@@ -52,6 +52,7 @@ EXTRA_LABELS = {
     "times-cited": "Times cited",
     "original-container-title": "Container title as given",
     "funding": "Funding",
+    "corresponding-author": "Corresponding author",
     "related-to": "Related to",
     "related": "Related records",
     "related-total": "Related records on the source page",

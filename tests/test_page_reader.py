@@ -223,3 +223,60 @@ def test_detection_claims_record_pages_and_nothing_else():
     assert detect("@article{x, title={作者}}\n") == 0.0
     assert detect("TY  - JOUR\nTI  - DOI\nER  - \n") == 0.0
     assert detect("") == 0.0
+
+
+def test_han_authors_on_one_line_split_at_commas_outside_their_markers():
+    record = read_one("T\n作者\n张三 [1,2 ]，李四 [1 ]、王五\n机构\n[1] 甲大学\n[2] 乙医院\n")
+    assert [(n.family + n.given, n.affiliations) for n in record.authors] == [
+        ("张三", ("甲大学", "乙医院")), ("李四", ("甲大学",)), ("王五", ())]
+
+
+def test_latin_authors_on_one_line_split_at_semicolons_only():
+    record = read_one("T\n作者\nChen, Jiayi [1 ]; Hu, Siyuan [1 ]\n机构\n[1] Jilin Univ\n")
+    assert [n.inverted() for n in record.authors] == ["Chen, Jiayi", "Hu, Siyuan"]
+
+
+def test_keywords_one_per_line_stay_separate():
+    assert read_one("T\n作者\nA, B\n关键词\nexosome\ntumor; T-CELLS;\n").keywords == [
+        "exosome", "tumor", "T-CELLS"]
+
+
+def test_doi_after_a_space_and_parenthesised_affiliation_numbers():
+    record = read_one("T\n作者\nA, B [2 ]\n机构\n(2) Univ B\nDOI 10.1000/xyz\n")
+    assert record.fields["DOI"] == "10.1000/xyz"
+    assert record.authors[0].affiliations == ("Univ B",)
+
+
+def test_more_labels_fill_their_variables_and_extras():
+    record = read_one("""
+        T
+        作者
+        A, B
+        基金项目：国家自然科学基金(81972)
+        通讯作者：A, B
+        ISSN
+        2688-2663
+        出版社：Wiley
+        链接：https://example.org/x
+        语种：English
+    """)
+    assert record.extra["funding"] == ["国家自然科学基金(81972)"]
+    assert record.extra["corresponding-author"] == ["A, B"]
+    assert (record.get("ISSN"), record.get("publisher"), record.get("URL"),
+            record.get("language")) == ("2688-2663", "Wiley", "https://example.org/x", "en")
+
+
+def test_separator_lines_between_pasted_records_are_ignored():
+    records, problems = read_page("First\n被引:1\n作者\nA, B\n摘要\nOne.\n----------\n"
+                                  "Second\n被引:2\n作者\nC, D\n")
+    assert problems == []
+    assert [(r.fields["title"], r.fields["abstract"] if "abstract" in r.fields else "")
+            for r in records] == [("First", "One."), ("Second", "")]
+
+
+def test_related_items_with_bullets_only_and_authors_on_one_line():
+    record = read_one("T\n作者\nA, B\n相关论文\n  • Title one\n    Luan, Jingyun; Ju, Dianwen\n"
+                      "    FRONTIERS IN IMMUNOLOGY, 2018, 9\n  • Title two\n    X, Y\n"
+                      "    MUTAGENESIS, 2020, 35 (01)\n")
+    assert [(r.fields["title"], len(r.authors), r.get("issue")) for r in record.related] == [
+        ("Title one", 2, ""), ("Title two", 1, "1")]

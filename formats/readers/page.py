@@ -31,9 +31,12 @@ LABELS = {
     "摘要": "abstract",
     "页数": "page-count",
     "页码": "pages",
-    "基金": "funding",
-    "语种": "language",
-    "ISSN": "issn",
+    "基金": "funding", "基金项目": "funding", "基金资助": "funding",
+    "通讯作者": "corresponding-author",
+    "语种": "language", "语言": "language",
+    "ISSN": "issn", "ISBN": "isbn", "PMID": "pmid",
+    "出版社": "publisher",
+    "链接": "url", "URL": "url",
     "文献类型": "document-type",
     "相关论文": "related",
     "引用": "button", "收藏": "button", "分享": "button", "导出": "button",
@@ -53,10 +56,14 @@ DOCUMENT_TYPES = {
 
 LANGUAGES = {"english": "en", "chinese": "zh-CN", "中文": "zh-CN", "英文": "en", "英语": "en"}
 
-_INLINE_LABEL = re.compile(r"^\s*(?P<label>[^:：\s][^:：]{0,9}?)\s*[:：]\s*(?P<value>.*)$")
+_INLINE_LABEL = re.compile(
+    r"^\s*(?P<label>[^:：\s][^:：]{0,9}?)\s*[:：]\s*(?P<value>.*)$"
+    r"|^\s*(?P<code_label>DOI|ISSN|ISBN|PMID)\s+(?P<code>\S.*)$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^\s*[-=_*~—─]{3,}\s*$")
 _MARKERS = re.compile(r"(?:\s*[\[［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］])+\s*$")
-_NUMBERED = re.compile(r"^\s*[\[［]\s*(\d+)\s*[\]］]\s*(.*)$")
-_RELATED_ITEM = re.compile(r"^\s*[•·●▪◦]?\s*[\[［]\s*\d+\s*[\]］]\s*(?P<title>.+)$")
+_NUMBERED = re.compile(r"^\s*[\[［(（]\s*(\d+)\s*[\]］)）]\s*(.*)$")
+_RELATED_ITEM = re.compile(
+    r"^\s*(?:[•·●▪◦]\s*(?:[\[［]\s*\d+\s*[\]］]\s*)?|[\[［]\s*\d+\s*[\]］]\s*)(?P<title>.+)$")
 _RELATED_SOURCE = re.compile(
     r"^(?P<container>.+?),\s*(?P<year>\d{4})(?:,\s*(?P<volume>[^ ,(]+))?"
     r"(?:\s*\((?P<issue>[^)]+)\))?(?:\s*:\s*(?P<first>[^\s-]+)(?:\s*-\s*(?P<last>\S+))?)?\s*$"
@@ -67,6 +74,7 @@ _YEAR = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
 _VOLUME = re.compile(r"(\S+?)\s*卷")
 _ISSUE = re.compile(r"(\S+?)\s*期")
 _LIST_SEPARATOR = re.compile(r"[;；]")
+_HAN_NAME_SEPARATOR = re.compile(r"[,，、](?![^\[［]*[\]］])")  # not inside a [1,2 ] marker
 
 
 @dataclass
@@ -113,9 +121,9 @@ def _label(line: str) -> tuple[str | None, str]:
         return LABELS[compact], ""
     match = _INLINE_LABEL.match(line)
     if match:
-        label = re.sub(r"\s+", "", match["label"]).upper()
+        label = re.sub(r"\s+", "", match["label"] or match["code_label"]).upper()
         if label in LABELS:
-            return LABELS[label], match["value"].strip()
+            return LABELS[label], (match["value"] or match["code"] or "").strip()
     return None, line
 
 
@@ -127,7 +135,7 @@ def _blocks(numbered: Iterable[tuple[int, str]]) -> Iterator[_Block]:
     """
     block = _Block()
     for number, line in numbered:
-        if not line.strip():
+        if not line.strip() or _SEPARATOR.match(line):
             continue
         key, value = _label(line)
         if key is None:
@@ -185,12 +193,22 @@ def _apply(
     elif key == "button" or not texts:
         return ""
     elif key in SINGLE_VALUE_SECTIONS:
-        return SINGLE_VALUE_SECTIONS[key](" ".join(texts), record)
+        # Lines of a list section are items (one keyword a line); any other value wraps.
+        joiner = ";" if key in LIST_SECTIONS else " "
+        return SINGLE_VALUE_SECTIONS[key](joiner.join(texts), record)
     return ""
 
 
 def _split_authors(text: str) -> list[str]:
-    return [part for part in _LIST_SEPARATOR.split(text) if part.strip()]
+    """Authors on one line: ``;``-separated, or, for Han-script names, also ``,`` or ``、``."""
+    parts = [part for part in _LIST_SEPARATOR.split(text) if part.strip()]
+    return [name for part in parts
+            for name in (_HAN_NAME_SEPARATOR.split(part) if _is_han_list(part) else [part])
+            if name.strip()]
+
+
+def _is_han_list(text: str) -> bool:
+    return is_han(text) and not re.search(r"[A-Za-z]", _MARKERS.sub("", text))
 
 
 def _author_entry(text: str) -> tuple[str, list[int]]:
@@ -341,6 +359,7 @@ def _extra_field(key: str):
     return apply
 
 
+LIST_SECTIONS = frozenset({"keywords", "clc", "discipline"})
 SINGLE_VALUE_SECTIONS = {
     "times-cited": _times_cited,
     "source": _source,
@@ -351,8 +370,13 @@ SINGLE_VALUE_SECTIONS = {
     "page-count": _page_count,
     "pages": _pages,
     "funding": _extra_field("funding"),
+    "corresponding-author": _extra_field("corresponding-author"),
     "language": _language,
     "issn": _text_field("ISSN"),
+    "isbn": _text_field("ISBN"),
+    "pmid": _text_field("PMID"),
+    "publisher": _text_field("publisher"),
+    "url": _text_field("URL"),
     "document-type": _document_type,
 }
 
@@ -392,7 +416,7 @@ def _related_record(item: list[tuple[int, str]], source: str) -> Record:
                 record.fields[variable] = strip_zeros(source[group])
         if source["first"]:
             record.fields["page"] = "-".join(p for p in (source["first"], source["last"]) if p)
-    names = [parse_name(text) for text in rest]
+    names = [parse_name(name) for text in rest for name in _split_authors(text)]
     if names:
         record.names["author"] = names
     return record
