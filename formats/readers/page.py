@@ -100,9 +100,10 @@ class _Block:
 
 
 def detect(head: str) -> float:
-    """Sure when several of the page's labels stand on lines of their own."""
-    labels = {_label(line)[0] for line in head.splitlines()} - {None, "button"}
-    chinese = labels - {"doi", "issn"}
+    """Sure when several of the page's labels, Chinese ones among them, start lines."""
+    labelled = [(_label(line)[0], line) for line in head.splitlines()]
+    labels = {key for key, _ in labelled} - {None, "button"}
+    chinese = {key for key, line in labelled if key in labels and not line.isascii()}
     if len(labels) < 2 or not chinese:
         return 0.0
     return min(1.0, 0.3 + 0.15 * len(labels))
