@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .extension import note_lines
 from .record import Date, Name, Record
 
 _NAME_PARTS = (
@@ -16,7 +17,7 @@ _NAME_PARTS = (
 
 
 def name_to_csl(name: Name) -> dict[str, str]:
-    """A CSL-JSON name object (affiliations are not part of it: see `extension_note`)."""
+    """A CSL-JSON name object (affiliations go in the note)."""
     if name.literal:
         return {"literal": name.literal}
     return {key: getattr(name, attr) for attr, key in _NAME_PARTS if getattr(name, attr)}
@@ -35,26 +36,6 @@ def date_to_csl(date: Date) -> dict[str, Any]:
     return item
 
 
-def affiliation_line(affiliation: str, names: list[Name]) -> str:
-    """Web of Science's address form, ``[Chen, Jiayi; Hu, Siyuan] Jilin Univ, ...``."""
-    if not names:
-        return affiliation
-    return "[" + "; ".join(name.inverted() for name in names) + "] " + affiliation
-
-
-def extension_note(record: Record) -> str:
-    """What CSL has no variable for, as ``Label: value`` lines (Zotero's convention for Extra).
-
-    Affiliations come first, one line each, then `Record.extension_fields`.
-    """
-    lines = [
-        "Affiliation: " + affiliation_line(affiliation, names)
-        for affiliation, names in record.affiliations()
-    ]
-    lines += [f"{label}: {value}" for _key, label, value in record.extension_fields()]
-    return "\n".join(lines)
-
-
 def to_csl(record: Record, item_id: str) -> dict[str, Any]:
     """The record as a CSL-JSON item with id `item_id`; extension data goes into ``note``."""
     item: dict[str, Any] = {"id": item_id, "type": record.type}
@@ -65,7 +46,7 @@ def to_csl(record: Record, item_id: str) -> dict[str, Any]:
     item.update({k: v for k, v in record.fields.items() if k != "note"})
     if record.keywords:
         item["keyword"] = ", ".join(record.keywords)
-    note = "\n".join(n for n in (record.get("note"), extension_note(record)) if n)
+    note = "\n".join(n for n in (record.get("note"), *note_lines(record)) if n)
     if note:
         item["note"] = note
     return item

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..casing import title_case_capitals
 from ..diagnostics import Diagnostic, warning
+from ..extension import parse_classifications
 from ..names import is_han, parse_name
 from ..record import Classification, Date, Origin, Record
 from ..registry import Reader, ReadStream
@@ -69,7 +70,6 @@ _RELATED_SOURCE = re.compile(
     r"(?:\s*\((?P<issue>[^)]+)\))?(?:\s*:\s*(?P<first>[^\s-]+)(?:\s*-\s*(?P<last>\S+))?)?\s*$"
 )
 _RELATED_TOTAL = re.compile(r"^\s*共\s*(\d+)\s*条\s*$")
-_CLASS = re.compile(r"^(?P<code>[^\[［]+?)\s*(?:[\[［](?P<label>[^\]］]*)[\]］])?$")
 _YEAR = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
 _VOLUME = re.compile(r"(\S+?)\s*卷")
 _ISSUE = re.compile(r"(\S+?)\s*期")
@@ -315,11 +315,7 @@ def _keywords(text: str, record: Record) -> str:
 
 
 def _clc(text: str, record: Record) -> str:
-    for item in _LIST_SEPARATOR.split(text):
-        match = _CLASS.match(item.strip())
-        if match:
-            record.classifications.append(
-                Classification("CLC", match["code"].strip(), (match["label"] or "").strip()))
+    record.classifications.extend(parse_classifications("CLC", text))
     return ""
 
 

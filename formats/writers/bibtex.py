@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..csl import affiliation_line
 from ..diagnostics import Severity, about
+from ..extension import AFFILIATION, affiliation_lines
 from ..record import Date, Name, Record
 from ..registry import Options, Writer, WriteStream
 
@@ -221,9 +221,9 @@ def _leftovers(record: Record, used: set[str]) -> Iterator[tuple[str, str]]:
 
 
 def _extension(record: Record) -> Iterator[tuple[str, str]]:
-    affiliations = "; ".join(affiliation_line(a, names) for a, names in record.affiliations())
+    affiliations = "; ".join(affiliation_lines(record))
     if affiliations.strip():
-        yield "affiliation", escape(affiliations).strip()
+        yield AFFILIATION, escape(affiliations).strip()
     for key, _label, value in record.extension_fields():
         if value.strip():
             yield key, escape(value).strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..csl import affiliation_line
+from ..extension import affiliation_lines
 from ..record import Record
 from ..registry import Options, Writer, WriteStream
 
@@ -66,8 +66,8 @@ def _tagged_values(record: Record) -> Iterator[tuple[str, str]]:
     yield from _tag_values(record, DETAIL_TAGS)
     for keyword in record.keywords:
         yield "KW", keyword
-    for affiliation, names in record.affiliations():
-        yield "AD", affiliation_line(affiliation, names)
+    for line in affiliation_lines(record):
+        yield "AD", line
     yield from (("N1", line) for line in _note_lines(record))
 
 

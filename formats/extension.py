@@ -1,0 +1,99 @@
+"""Extension data: what a format has no standard slot for, written and read back the same way.
+
+Writers carry it as ``Label: value`` lines (a CSL-JSON note, RIS ``N1`` lines) or as custom
+fields named by their key (BibTeX); affiliations take Web of Science's address form,
+``[Chen, Jiayi; Hu, Siyuan] Jilin Univ, ...``. Readers hand such lines and fields to `absorb`,
+which puts each back where it came from, so that X → Y → X keeps it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .record import EXTRA_LABELS, SCHEME_LABELS, Classification, Name, Record
+
+# A key or its label (lower-cased) → the `Record.extra` key or classification scheme.
+_EXTRA_KEYS = {**{k: k for k in EXTRA_LABELS}, **{v.lower(): k for k, v in EXTRA_LABELS.items()}}
+_SCHEME_KEYS = {
+    **{s.lower(): s for s in SCHEME_LABELS}, **{v.lower(): s for s, v in SCHEME_LABELS.items()}
+}
+AFFILIATION = "affiliation"
+
+_CLASS = re.compile(r"^(?P<code>[^\[［]+?)\s*(?:[\[［](?P<label>[^\]］]*)[\]］])?$")
+_LABEL_LINE = re.compile(r"^(?P<label>[^:\n]{1,60}?):\s+(?P<value>.*)$")
+_AUTHORS_PART = re.compile(r"^\[(?P<names>[^\]]*)\]\s*(?P<address>.*)$")
+_BETWEEN_AFFILIATIONS = re.compile(r";\s*(?![^\[]*\])")  # a ";" outside the [names] part
+
+
+def affiliation_line(affiliation: str, names: list[Name]) -> str:
+    """Web of Science's address form, ``[Chen, Jiayi; Hu, Siyuan] Jilin Univ, ...``."""
+    if not names:
+        return affiliation
+    return "[" + "; ".join(name.inverted() for name in names) + "] " + affiliation
+
+
+def affiliation_lines(record: Record) -> list[str]:
+    """Each affiliation of the record in address form, in first-seen order."""
+    return [affiliation_line(a, names) for a, names in record.affiliations()]
+
+
+def note_lines(record: Record) -> list[str]:
+    """All extension data as ``Label: value`` lines, affiliations first."""
+    lines = [f"Affiliation: {line}" for line in affiliation_lines(record)]
+    return lines + [f"{label}: {value}" for _key, label, value in record.extension_fields()]
+
+
+def parse_classifications(scheme: str, text: str) -> list[Classification]:
+    """``R-3 [医学研究方法]; R3 [基础医学];`` → a `Classification` per code."""
+    found = []
+    for item in re.split(r"[;；]", text):
+        match = _CLASS.match(item.strip())
+        if match:
+            found.append(Classification(scheme, match["code"].strip(),
+                                        (match["label"] or "").strip()))
+    return found
+
+
+def absorb(record: Record, key_or_label: str, value: str) -> bool:
+    """Put extension data written as `key_or_label` back into `record`; False if not ours."""
+    name = key_or_label.strip().lower()
+    if name == AFFILIATION:
+        for part in _BETWEEN_AFFILIATIONS.split(value):
+            if part.strip():
+                add_affiliation(record, part.strip())
+        return True
+    if name in _SCHEME_KEYS:
+        record.classifications.extend(parse_classifications(_SCHEME_KEYS[name], value))
+        return True
+    if name in _EXTRA_KEYS:
+        record.add_extra(_EXTRA_KEYS[name], value.strip())  # values were joined: keep them so
+        return True
+    return False
+
+
+def absorb_note(record: Record, note: str) -> str:
+    """Take the ``Label: value`` lines of ours out of `note` into `record`; return the rest."""
+    kept = []
+    for line in note.splitlines():
+        match = _LABEL_LINE.match(line.strip())
+        if not (match and absorb(record, match["label"], match["value"])):
+            kept.append(line)
+    return "\n".join(kept).strip()
+
+
+def add_affiliation(record: Record, text: str) -> None:
+    """Link an address-form affiliation to the authors it names (by ``Family, Given``); one
+    naming nobody, or names the record lacks, is kept as unlinked."""
+    match = _AUTHORS_PART.match(text)
+    address = match["address"].strip() if match else text
+    wanted = {n.strip() for n in match["names"].split(";")} if match else set()
+    authors = record.names.get("author", [])
+    linked = False
+    for index, name in enumerate(authors):
+        if name.inverted() in wanted:
+            authors[index] = dataclasses.replace(
+                name, affiliations=name.affiliations + (address,))
+            linked = True
+    if not linked:
+        record.add_extra("unlinked-affiliation", address)
