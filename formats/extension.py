@@ -19,6 +19,10 @@ _SCHEME_KEYS = {
     **{s.lower(): s for s in SCHEME_LABELS}, **{v.lower(): s for s, v in SCHEME_LABELS.items()}
 }
 AFFILIATION = "affiliation"
+# Fields a source format has that no CSL variable holds are kept under ``<format>-<field>``
+# (``bibtex-timestamp``, ``ris-c1``): the writer of that format writes them back as they were,
+# the others carry them under that key.
+SOURCE_FORMATS = ("bibtex", "ris")
 
 _CLASS = re.compile(r"^(?P<code>[^\[［]+?)\s*(?:[\[［](?P<label>[^\]］]*)[\]］])?$")
 _LABEL_LINE = re.compile(r"^(?P<label>[^:\n]{1,60}?):\s+(?P<value>.*)$")
@@ -55,6 +59,21 @@ def parse_classifications(scheme: str, text: str) -> list[Classification]:
     return found
 
 
+def source_key(source_format: str, field: str) -> str:
+    """The `Record.extra` key for a field of `source_format` with no CSL variable."""
+    return f"{source_format}-{field.lower()}"
+
+
+def own_field(key: str, source_format: str) -> str:
+    """The field an extra `key` came from in `source_format`, or "" if it came from elsewhere."""
+    prefix = source_format + "-"
+    return key[len(prefix):] if key.startswith(prefix) else ""
+
+
+def _is_source_key(name: str) -> bool:
+    return any(own_field(name, fmt) for fmt in SOURCE_FORMATS)
+
+
 def absorb(record: Record, key_or_label: str, value: str) -> bool:
     """Put extension data written as `key_or_label` back into `record`; False if not ours."""
     name = key_or_label.strip().lower()
@@ -66,8 +85,9 @@ def absorb(record: Record, key_or_label: str, value: str) -> bool:
     if name in _SCHEME_KEYS:
         record.classifications.extend(parse_classifications(_SCHEME_KEYS[name], value))
         return True
-    if name in _EXTRA_KEYS:
-        record.add_extra(_EXTRA_KEYS[name], value.strip())  # values were joined: keep them so
+    if name in _EXTRA_KEYS or _is_source_key(name):
+        # Several values were joined with "; " on the way out: they come back as one.
+        record.add_extra(_EXTRA_KEYS.get(name, name), value.strip())
         return True
     return False
 

@@ -41,3 +41,9 @@ def test_unknown_labels_are_left_alone():
     assert not absorb(record, "timestamp", "2020")
     assert absorb_note(record, "Timestamp: 2020") == "Timestamp: 2020"
     assert record == bare()
+
+
+def test_fields_kept_from_a_source_format_come_back_by_their_key():
+    record = bare()
+    assert absorb_note(record, "bibtex-timestamp: 2020-01-01\nris-c1: Wuhan") == ""
+    assert record.extra == {"bibtex-timestamp": ["2020-01-01"], "ris-c1": ["Wuhan"]}

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..diagnostics import Severity, about
-from ..extension import AFFILIATION, affiliation_lines
+from ..extension import AFFILIATION, affiliation_lines, own_field
 from ..record import Date, Name, Record
 from ..registry import Options, Writer, WriteStream
 
@@ -225,8 +225,8 @@ def _extension(record: Record) -> Iterator[tuple[str, str]]:
     if affiliations.strip():
         yield AFFILIATION, escape(affiliations).strip()
     for key, _label, value in record.extension_fields():
-        if value.strip():
-            yield key, escape(value).strip()
+        if value.strip():  # a field read from a .bib goes back under its own name
+            yield own_field(key, "bibtex") or key, escape(value).strip()
 
 
 def _free_name(key: str, taken: set[str]) -> str:
