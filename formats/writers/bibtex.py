@@ -9,9 +9,10 @@ named after its variable, followed by the affiliations and `Record.extension_fie
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 
+from .. import bibschema
+from ..bibschema import Dialect
 from ..diagnostics import Severity, about
 from ..extension import AFFILIATION, affiliation_lines, own_field
 from ..record import Date, Name, Record
@@ -20,37 +21,6 @@ from ..registry import Options, Writer, WriteStream
 # How a slot's value is written: from the record and one source variable, the text between the
 # braces ("" when there is nothing to write).
 Form = Callable[[Record, str], str]
-
-
-@dataclass(frozen=True)
-class Slot:
-    """A .bib field and its sources, the first with a value winning; `form` is a key of `FORMS`
-    or `Dialect.forms`, and `types` (if any) the entry types the slot is for. A variable fills
-    one field only, unless a later slot `shares` it (``month`` after ``year``: both ``issued``).
-    """
-
-    name: str
-    sources: tuple[str, ...]
-    form: str = "text"
-    types: frozenset[str] = frozenset()
-    shares: bool = False
-
-
-def slot(name: str, *sources: str, form: str = "text", only: str = "",
-         shares: bool = False) -> Slot:
-    """A `Slot` as tables write it: `only` lists entry types, separated by spaces."""
-    return Slot(name, sources, form, frozenset(only.split()), shares)
-
-
-@dataclass(frozen=True)
-class Dialect:
-    """One .bib dialect as data: entry types, field slots, and names custom fields avoid."""
-
-    entry_types: Mapping[str, str]  # CSL item type → entry type; any other → misc
-    slots: tuple[Slot, ...]
-    genre_types: tuple[tuple[str, str, str], ...] = ()  # (CSL type, word in genre, entry type)
-    forms: Mapping[str, Form] = field(default_factory=dict)  # forms of this dialect's own
-    reserved: frozenset[str] = frozenset()  # fields with a meaning a custom field must not take
 
 
 _SPECIAL = {
@@ -268,57 +238,7 @@ def _clean(text: str) -> str:
     return _CONTROL.sub("", _SPACES.sub(" ", text))
 
 
-ENTRY_TYPES = {
-    "article-journal": "article", "article-magazine": "article",
-    "article-newspaper": "article", "review": "article", "review-book": "article",
-    "book": "book", "classic": "book", "pamphlet": "booklet",
-    "chapter": "incollection", "entry": "incollection", "entry-dictionary": "incollection",
-    "entry-encyclopedia": "incollection", "paper-conference": "inproceedings",
-    "manuscript": "unpublished", "report": "techreport", "thesis": "phdthesis",
-}
-GENRE_TYPES = (("thesis", "master", "mastersthesis"), ("thesis", "硕士", "mastersthesis"))
-
-SLOTS = (
-    slot("author", "author", form="names"),
-    slot("editor", "editor", form="names"),
-    slot("translator", "translator", form="names"),
-    slot("title", "title", form="title"),
-    slot("shorttitle", "title-short", form="title"),
-    slot("journal", "container-title", only="article"),
-    slot("shortjournal", "container-title-short", only="article"),
-    slot("booktitle", "container-title", "event-title", form="title",
-         only="incollection inproceedings"),
-    slot("howpublished", "container-title", only="misc booklet unpublished"),
-    slot("year", "issued", form="year"),
-    slot("month", "issued", form="month", shares=True),
-    slot("date", "issued", form="finer-date", shares=True),
-    slot("volume", "volume"),
-    slot("number", "issue", only="article"),
-    slot("eid", "number", only="article"),
-    slot("number", "number", "issue"),
-    slot("pages", "page", "page-first", form="pages"),
-    slot("pagetotal", "number-of-pages"),
-    slot("chapter", "chapter-number"),
-    slot("series", "collection-title", form="title"),
-    slot("number", "collection-number"),
-    slot("edition", "edition"),
-    slot("type", "genre", only="phdthesis mastersthesis techreport"),
-    slot("school", "publisher", only="phdthesis mastersthesis"),
-    slot("institution", "publisher", only="techreport"),
-    slot("publisher", "publisher"),
-    slot("organization", "authority"),
-    slot("address", "publisher-place", "event-place"),
-    slot("urldate", "accessed", form="date"),
-    slot("doi", "DOI", form="verbatim"),
-    slot("url", "URL", form="verbatim"),
-    slot("issn", "ISSN"), slot("isbn", "ISBN"), slot("language", "language"),
-    slot("keywords", "keywords", form="keywords"),
-    slot("abstract", "abstract"), slot("annote", "annote"), slot("note", "note"),
-)
-
-# `related` too: biber reads BibTeX files as well, and takes that field's value for entry keys.
-BIBTEX = Dialect(ENTRY_TYPES, SLOTS, GENRE_TYPES,
-                 reserved=frozenset({"crossref", "key", "related"}))
+BIBTEX = bibschema.BIBTEX
 
 
 def write_bibtex(records: Iterable[Record], options: Options) -> WriteStream:
