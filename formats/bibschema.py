@@ -52,6 +52,8 @@ BIBTEX_ENTRY_TYPES = {
     "entry-encyclopedia": "incollection", "paper-conference": "inproceedings",
     "manuscript": "unpublished", "report": "techreport", "thesis": "phdthesis",
 }
+# What a BibTeX entry type says of its item, so that a `type` field saying the same is not needed.
+IMPLIED_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 GENRE_TYPES = (("thesis", "master", "mastersthesis"), ("thesis", "硕士", "mastersthesis"))
 
 BIBTEX_SLOTS = (

@@ -90,6 +90,10 @@ class Name:
         return ", ".join(p for p in (self.last_name(), given, self.suffix) if p)
 
 
+# BibTeX's "and others", pandoc's {"literal": "others"}: the name list goes on unnamed.
+ET_AL = Name(literal="others")
+
+
 @dataclass(frozen=True)
 class Date:
     """A CSL date: year, month, day as far as known, an optional range end, or a literal."""

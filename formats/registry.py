@@ -58,9 +58,9 @@ DETECT_CHARS = 64 * 1024
 
 
 def _readers() -> list[Reader]:
-    from .readers import page
+    from .readers import bibtex, page
 
-    return [page.READER]
+    return [page.READER, bibtex.READER]
 
 
 def _writers() -> list[Writer]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from .. import bibschema
-from ..bibschema import Dialect
+from .. import bibschema, markup
+from ..bibschema import IMPLIED_GENRES, Dialect
 from ..diagnostics import Severity, about
 from ..extension import AFFILIATION, affiliation_lines, own_field
-from ..record import Date, Name, Record
+from ..record import ET_AL, Date, Name, Record
 from ..registry import Options, Writer, WriteStream
 
 # How a slot's value is written: from the record and one source variable, the text between the
@@ -49,8 +49,21 @@ BARE_FORMS = frozenset({"month"})  # written without braces: BibTeX's month macr
 
 
 def escape(text: str) -> str:
-    """Unicode text as a .bib value that compiles: LaTeX specials escaped, one line."""
+    """Unicode text as a .bib value that compiles: LaTeX specials escaped, one line, and CSL
+    markup (``<i>``, ``<span class="nocase">``) as LaTeX (``\\textit{}``, braces)."""
+    return _with_markup(text, _escape_plain)
+
+
+def _escape_plain(text: str, _start: bool = True) -> str:
     return _SPECIALS.sub(lambda m: _SPECIAL[m.group()], _clean(text))
+
+
+def _with_markup(text: str, render: Callable[[str, bool], str]) -> str:
+    """`text` with its markup tags as LaTeX and each plain run rendered by `render`."""
+    if not markup.has_markup(text):
+        return render(text, True)
+    return "".join(markup.to_latex(tag) if tag else render(plain, index == 0)
+                   for index, (tag, plain) in enumerate(markup.pieces(text)))
 
 
 def verbatim(text: str) -> str:
@@ -60,14 +73,17 @@ def verbatim(text: str) -> str:
 
 def protect_title(text: str) -> str:
     """An escaped title whose meaningful capitals (``{DNA}``, ``{mRNA}``) survive lower-casing."""
-    text = _clean(text).strip()
+    return _with_markup(_clean(text).strip(), _protect_plain)
+
+
+def _protect_plain(text: str, at_start: bool) -> str:
     pieces, end = [], 0
     for index, match in enumerate(_WORD.finditer(text)):
         word = match.group()
-        pieces += [escape(text[end:match.start()]),
-                   f"{{{word}}}" if _keeps_capitals(word, index == 0) else word]
+        pieces += [_escape_plain(text[end:match.start()]),
+                   f"{{{word}}}" if _keeps_capitals(word, at_start and index == 0) else word]
         end = match.end()
-    pieces.append(escape(text[end:]))
+    pieces.append(_escape_plain(text[end:]))
     return "".join(pieces)
 
 
@@ -90,6 +106,8 @@ def name_list(names: Iterable[Name]) -> str:
 
 
 def _name(name: Name) -> str:
+    if name == ET_AL:
+        return "others"
     if name.literal:  # an organisation: the extra braces keep BibTeX from splitting it
         return "{" + escape(name.literal).strip() + "}"
     given = " ".join(p for p in (name.given, name.dropping_particle) if p)
@@ -156,6 +174,8 @@ def entry_fields(record: Record, dialect: Dialect, bib_type: str) -> list[tuple[
     """``(field, value as written)`` pairs: the slots, then every variable no slot took, then
     the affiliations and extension fields."""
     written, used = _slot_values(record, dialect, bib_type)
+    if written.get("type") == "{" + IMPLIED_GENRES.get(bib_type, "") + "}":
+        del written["type"]  # @phdthesis already says "PhD thesis"
     taken = set(written) | dialect.reserved
     for name, value in [*_leftovers(record, used), *_extension(record)]:
         name = _free_name(name, taken)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from .. import markup
 from ..csl import to_csl
 from ..diagnostics import Diagnostic, about, error, warning
 from ..record import Record
@@ -153,7 +154,9 @@ def _csl_item(record: Record, key: str) -> dict[str, Any]:
     for variable in record.dates:
         if variable.replace("-", "_") not in DATES:
             del item[variable]
-    return {k: v for k, v in item.items() if k not in _UNPRINTED}
+    # citeproc-py prints CSL's rich-text markup as it stands: the plain text is better.
+    return {k: markup.strip(v) if isinstance(v, str) else v
+            for k, v in item.items() if k not in _UNPRINTED}
 
 
 def _render(style: Any, source: Any, keyed: dict[str, Record],
