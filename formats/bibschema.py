@@ -52,6 +52,18 @@ BIBTEX_ENTRY_TYPES = {
     "entry-encyclopedia": "incollection", "paper-conference": "inproceedings",
     "manuscript": "unpublished", "report": "techreport", "thesis": "phdthesis",
 }
+# CSL language codes and the babel names .bib files give languages by (`langid`, `language`).
+BABEL_NAMES = {
+    "en": "english", "en-US": "american", "en-GB": "british", "de": "german",
+    "de-DE": "ngerman", "de-AT": "naustrian", "fr": "french", "es": "spanish", "it": "italian",
+    "pt": "portuguese", "pt-BR": "brazilian", "nl": "dutch", "ru": "russian", "pl": "polish",
+    "sv": "swedish", "da": "danish", "fi": "finnish", "nb": "norsk", "cs": "czech",
+    "el": "greek", "tr": "turkish", "hu": "magyar", "ja": "japanese", "ko": "korean",
+    "la": "latin", "uk": "ukrainian", "ca": "catalan", "hr": "croatian", "sk": "slovak",
+}
+LANGUAGE_CODES = {**{name: code for code, name in BABEL_NAMES.items()},
+                  "usenglish": "en-US", "ukenglish": "en-GB", "english": "en", "chinese": "zh"}
+
 # What a BibTeX entry type says of its item, so that a `type` field saying the same is not needed.
 IMPLIED_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 GENRE_TYPES = (("thesis", "master", "mastersthesis"), ("thesis", "硕士", "mastersthesis"))
@@ -89,7 +101,7 @@ BIBTEX_SLOTS = (
     slot("urldate", "accessed", form="date"),
     slot("doi", "DOI", form="verbatim"),
     slot("url", "URL", form="verbatim"),
-    slot("issn", "ISSN"), slot("isbn", "ISBN"), slot("language", "language"),
+    slot("issn", "ISSN"), slot("isbn", "ISBN"), slot("language", "language", form="language"),
     slot("keywords", "keywords", form="keywords"),
     slot("abstract", "abstract"), slot("annote", "annote"), slot("note", "note"),
 )
@@ -166,7 +178,7 @@ BIBLATEX_SLOTS = (
     slot("url", "URL", form="verbatim"),
     slot("eprint", "PMID"),
     slot("eprinttype", "PMID", form="pubmed", shares=True),
-    slot("issn", "ISSN"), slot("isbn", "ISBN"), slot("language", "language"),
+    slot("issn", "ISSN"), slot("isbn", "ISBN"), slot("langid", "language", form="language"),
     slot("keywords", "keywords", form="keywords"),
     slot("abstract", "abstract"), slot("annotation", "annote"), slot("note", "note"),
     slot("entrysubtype", "type", form="subtype"),

@@ -25,6 +25,10 @@ MARKUP_MACROS = {
     "textsubscript": "<sub>%s</sub>",
     "textnormal": "%s", "textrm": "%s", "url": "%s", "href": "%s", "mbox": "%s",
 }
+# Logos pylatexenc does not know (it would drop them).
+LOGOS = {"LaTeX": "LaTeX", "TeX": "TeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX",
+         "XeTeX": "XeTeX", "LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt", "BibLaTeX": "BibLaTeX",
+         "biber": "Biber", "AmS": "AMS", "METAFONT": "METAFONT"}
 
 
 @functools.cache
@@ -33,7 +37,8 @@ def _converter():
 
     context = get_default_latex_context_db()
     context.add_context_category("recconv", prepend=True, macros=[
-        MacroTextSpec(name, simplify_repl=repl) for name, repl in MARKUP_MACROS.items()])
+        *(MacroTextSpec(name, simplify_repl=repl) for name, repl in MARKUP_MACROS.items()),
+        *(MacroTextSpec(name, simplify_repl=text) for name, text in LOGOS.items())])
     return LatexNodes2Text(latex_context=context, math_mode="text")
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..bibschema import BIBLATEX, BIBTEX, IMPLIED_GENRES, Dialect, Slot
+from ..bibschema import BIBLATEX, BIBTEX, IMPLIED_GENRES, LANGUAGE_CODES, Dialect, Slot
 from ..dates import month_number, parse_edtf, parse_loose
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import absorb, source_key
@@ -46,8 +46,9 @@ NOT_INHERITED = frozenset({"ids", "crossref", "xref", "xdata", "entryset", "entr
                            "shorthand"})
 INHERITED_AS = {"title": "booktitle", "subtitle": "booksubtitle", "author": "bookauthor",
                 "titleaddon": "booktitleaddon", "shorttitle": None}
-# Fields read apart from the others: inheritance, type, date and affiliations.
-SKIPPED = frozenset({"crossref", "xdata", "entrysubtype", "year", "month", "date", "affiliation"})
+# Fields read apart from the others (type, date, affiliations), or used up: xdata's fields are
+# copied into the entry. `crossref` is kept, and written back, though its fields are copied too.
+SKIPPED = frozenset({"xdata", "entrysubtype", "year", "month", "date", "affiliation"})
 
 _ENTRY_START = re.compile(r"^\s*@\s*([A-Za-z]+)\s*[{(]", re.MULTILINE)
 _BIBLATEX_ONLY = re.compile(r"^\s*(journaltitle|location|date|urldate|eprinttype|langid|"
@@ -257,6 +258,9 @@ def _text(form: str, value: str) -> str:
         return title_to_unicode(value)
     if form == "verbatim":
         return _VERBATIM_ESCAPES.sub(r"\1", value.strip())
+    if form == "language":
+        name = to_unicode(value).strip()
+        return LANGUAGE_CODES.get(name.lower(), name)
     if form == "pages":
         return re.sub(r"\s*[–—-]+\s*", "-", to_unicode(value))
     return to_unicode(value)

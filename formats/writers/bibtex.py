@@ -156,6 +156,8 @@ FORMS: dict[str, Form] = {
     "year": _dated(lambda date: str(date.year) if date.parts else escape(date.literal)),
     "month": _dated(_month),
     "finer-date": _dated(_finer_than_month),
+    "language": lambda record, variable: escape(
+        bibschema.BABEL_NAMES.get(record.get(variable), record.get(variable))),
     "keywords": lambda record, _source: ", ".join(
         k for k in (escape(word).strip() for word in record.keywords) if k),
 }
@@ -178,7 +180,10 @@ def entry_fields(record: Record, dialect: Dialect, bib_type: str) -> list[tuple[
         del written["type"]  # @phdthesis already says "PhD thesis"
     taken = set(written) | dialect.reserved
     for name, value in [*_leftovers(record, used), *_extension(record)]:
-        name = _free_name(name, taken)
+        home = own_field(name, "bibtex")
+        # A field read from a .bib goes back under its own name (crossref too); others get a
+        # custom name clear of the fields BibTeX and biber act on.
+        name = home if home and home not in written else _free_name(name, taken)
         written[name] = "{" + value + "}"
         taken.add(name)
     return list(written.items())
@@ -215,8 +220,8 @@ def _extension(record: Record) -> Iterator[tuple[str, str]]:
     if affiliations.strip():
         yield AFFILIATION, escape(affiliations).strip()
     for key, _label, value in record.extension_fields():
-        if value.strip():  # a field read from a .bib goes back under its own name
-            yield own_field(key, "bibtex") or key, escape(value).strip()
+        if value.strip():
+            yield key, escape(value).strip()
 
 
 def _free_name(key: str, taken: set[str]) -> str:
