@@ -191,3 +191,34 @@ BIBLATEX = Dialect(
     reserved=frozenset({"crossref", "xref", "xdata", "related", "relatedtype", "ids",
                         "entryset", "execute", "options", "sortkey", "presort"}),
 )
+
+
+# Entry types no writer produces, as the CSL type they hold.
+EXTRA_ENTRY_TYPES = {
+    "mastersthesis": "thesis", "inbook": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
+    "suppcollection": "chapter", "conference": "paper-conference", "proceedings": "book",
+    "mvproceedings": "book", "collection": "book", "mvcollection": "book", "mvbook": "book",
+    "reference": "book", "mvreference": "book", "manual": "book", "electronic": "webpage",
+    "www": "webpage", "suppperiodical": "article-journal", "misc": "document",
+}
+# The field that carries the CSL type where the entry type cannot (a webpage is @misc in BibTeX).
+CSL_TYPE_FIELD = "csl-type"
+
+
+def _reversed(types: Mapping[str, str]) -> dict[str, str]:
+    reverse: dict[str, str] = {}
+    for csl, bib in types.items():
+        reverse.setdefault(bib, csl)
+    return reverse
+
+
+_CSL_TYPES = {**EXTRA_ENTRY_TYPES, **_reversed(BIBTEX.entry_types),
+              **_reversed(BIBLATEX.entry_types)}
+
+
+def csl_type_of(entry_type: str, subtype: str = "") -> str:
+    """The CSL item type an entry type (with BibLaTeX's ``entrysubtype``) stands for."""
+    subtype = subtype.strip().lower()
+    if entry_type == "article" and subtype in ("magazine", "newspaper"):
+        return "article-" + subtype
+    return _CSL_TYPES.get(entry_type.lower(), "document")

@@ -58,9 +58,9 @@ DETECT_CHARS = 64 * 1024
 
 
 def _readers() -> list[Reader]:
-    from .readers import bibtex, page
+    from .readers import bibtex, page, ris
 
-    return [page.READER, bibtex.READER]
+    return [page.READER, bibtex.READER, ris.READER]
 
 
 def _writers() -> list[Writer]:

@@ -327,6 +327,7 @@ def test_a_webpage_is_misc_in_bibtex_and_online_in_biblatex_with_its_access_date
   year = {2023},
   urldate = {2024-05-01},
   url = {https://data.who.int/dashboards/covid19/cases?n=c#top},
+  csl-type = {webpage},
 }
 
 """
@@ -369,6 +370,7 @@ def test_variables_with_no_slot_become_custom_fields_and_pubmed_ids_eprints():
   year = {2023},
   month = sep,
   date = {2023-09-21},
+  csl-type = {article-newspaper},
   section = {Science},
   pmid = {27870403},
   pmcid = {PMC5123456},
@@ -389,6 +391,7 @@ def test_variables_with_no_slot_become_custom_fields_and_pubmed_ids_eprints():
   eprint = {27870403},
   eprinttype = {pubmed},
   entrysubtype = {magazine},
+  csl-type = {article-newspaper},
   section = {Science},
   pmcid = {PMC5123456},
   collection-editor = {Doe, Jo},

@@ -80,3 +80,28 @@ def test_csl_json_is_an_array_keyed_by_citation_key_with_extension_data_in_the_n
 
 def test_no_records_give_an_empty_array():
     assert "".join(write_csljson([], Options())) == "[]\n"
+
+
+def test_a_year_alone_is_written_as_py_only_and_a_season_in_da():
+    assert ris(Record(type="article-journal", dates={"issued": Date((2019,))})) == (
+        "TY  - JOUR\nPY  - 2019\nER  - \n\n")
+    assert ris(Record(type="article-journal", dates={"issued": Date((2019,), season="Spring")})
+               ) == "TY  - JOUR\nPY  - 2019\nDA  - 2019///Spring\nER  - \n\n"
+
+
+def test_tags_depend_on_the_type_as_zotero_writes_them():
+    editors = {"editor": [Name("Dahl", "Ole-Johan")], "collection-editor": [Name("Series", "E.")]}
+    book = Record(type="book", names=editors, fields={"collection-title": "S",
+                                                       "collection-number": "8"})
+    assert ris(book) == ("TY  - BOOK\nA3  - Dahl, Ole-Johan\nA2  - Series, E.\nT2  - S\n"
+                         "M1  - 8\nER  - \n\n")
+    chapter = Record(type="chapter", names=editors, fields={"container-title": "B"})
+    assert ris(chapter) == ("TY  - CHAP\nA2  - Dahl, Ole-Johan\nA3  - Series, E.\nT2  - B\n"
+                            "ER  - \n\n")
+
+
+def test_ris_tags_kept_as_extension_data_are_written_back_as_their_tags():
+    record = Record(type="book", extra={"ris-ty": ["EDBOOK"], "ris-c1": ["x"], "funding": ["F"]},
+                    fields={"note": "line one\nline two"})
+    assert ris(record) == ("TY  - EDBOOK\nN1  - line one\nN1  - line two\nN1  - Funding: F\n"
+                           "C1  - x\nER  - \n\n")

@@ -14,12 +14,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..bibschema import BIBLATEX, BIBTEX, IMPLIED_GENRES, LANGUAGE_CODES, Dialect, Slot
+from ..bibschema import (
+    BIBLATEX,
+    BIBTEX,
+    CSL_TYPE_FIELD,
+    IMPLIED_GENRES,
+    LANGUAGE_CODES,
+    Dialect,
+    Slot,
+    csl_type_of,
+)
 from ..dates import month_number, parse_edtf, parse_loose
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import absorb, source_key
 from ..latex import title_to_unicode, to_unicode
-from ..record import ET_AL, NAME_VARIABLES, TEXT_VARIABLES, Date, Name, Origin, Record
+from ..record import ET_AL, ITEM_TYPES, NAME_VARIABLES, TEXT_VARIABLES, Date, Name, Origin, Record
 from ..registry import Reader, ReadStream
 
 MONTH_MACROS = {m: str(n) for n, m in enumerate(
@@ -31,14 +40,6 @@ FIELD_ALIASES = {"address": "location", "annote": "annotation", "archiveprefix":
 # BibTeX entry types as the BibLaTeX type whose slots apply to them.
 TYPE_ALIASES = {"phdthesis": "thesis", "mastersthesis": "thesis", "techreport": "report",
                 "conference": "inproceedings", "electronic": "online", "www": "online"}
-# Entry types no writer produces, as the CSL type they hold.
-EXTRA_ENTRY_TYPES = {
-    "mastersthesis": "thesis", "inbook": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
-    "suppcollection": "chapter", "conference": "paper-conference", "proceedings": "book",
-    "mvproceedings": "book", "collection": "book", "mvcollection": "book", "mvbook": "book",
-    "reference": "book", "mvreference": "book", "manual": "book", "electronic": "webpage",
-    "www": "webpage", "suppperiodical": "article-journal", "misc": "document",
-}
 # Fields a child does not inherit from its crossref parent (biblatex manual §B.1), and the
 # renamings it inherits under (the parent's title is the child's booktitle, ...).
 NOT_INHERITED = frozenset({"ids", "crossref", "xref", "xdata", "entryset", "entrysubtype",
@@ -48,7 +49,8 @@ INHERITED_AS = {"title": "booktitle", "subtitle": "booksubtitle", "author": "boo
                 "titleaddon": "booktitleaddon", "shorttitle": None}
 # Fields read apart from the others (type, date, affiliations), or used up: xdata's fields are
 # copied into the entry. `crossref` is kept, and written back, though its fields are copied too.
-SKIPPED = frozenset({"xdata", "entrysubtype", "year", "month", "date", "affiliation"})
+SKIPPED = frozenset({"xdata", "entrysubtype", "year", "month", "date", "affiliation",
+                     CSL_TYPE_FIELD})
 
 _ENTRY_START = re.compile(r"^\s*@\s*([A-Za-z]+)\s*[{(]", re.MULTILINE)
 _BIBLATEX_ONLY = re.compile(r"^\s*(journaltitle|location|date|urldate|eprinttype|langid|"
@@ -167,7 +169,8 @@ def _failed(block, source: str) -> list[tuple[int, Diagnostic]]:
         return [(line, warning(f"duplicate key {key!r}; converted as a separate record",
                                source, line, key))]
     problem = getattr(block, "error", None)
-    reason = " ".join(str(getattr(problem, "abort_reason", "") or problem or "syntax error").split())
+    reason = str(getattr(problem, "abort_reason", "") or problem or "syntax error")
+    reason = " ".join(reason.split())
     return [(line, error(f"entry not converted: {reason}", source, line, key))]
 
 
@@ -229,11 +232,11 @@ def to_record(entry: _Entry, source: str) -> Record:
 
 
 def csl_type(entry: _Entry) -> str:
-    """The CSL item type of an entry type (with ``entrysubtype`` for magazines)."""
-    subtype = entry.fields.get("entrysubtype", "").strip().lower()
-    if entry.type == "article" and subtype in ("magazine", "newspaper"):
-        return "article-" + subtype
-    return _ENTRY_TYPES.get(entry.type, "document")
+    """The CSL item type of an entry: its `csl-type` field, else by entry type."""
+    given = entry.fields.get(CSL_TYPE_FIELD, "").strip()
+    if given in ITEM_TYPES:
+        return given
+    return csl_type_of(entry.type, entry.fields.get("entrysubtype", ""))
 
 
 def _read_field(record: Record, entry: _Entry, name: str, value: str) -> None:
@@ -339,15 +342,6 @@ def _find_slot(dialect: Dialect, name: str, bib_type: str, exact: bool) -> Slot 
     return None
 
 
-def _reversed(types: dict[str, str]) -> dict[str, str]:
-    reverse: dict[str, str] = {}
-    for csl, bib in types.items():
-        reverse.setdefault(bib, csl)
-    return reverse
-
-
-_ENTRY_TYPES = {**EXTRA_ENTRY_TYPES, **_reversed(BIBTEX.entry_types),
-                **_reversed(BIBLATEX.entry_types)}
 _VARIABLES_BY_LOWER = {v.lower(): v for v in TEXT_VARIABLES | NAME_VARIABLES}
 
 

@@ -178,6 +178,9 @@ def entry_fields(record: Record, dialect: Dialect, bib_type: str) -> list[tuple[
     written, used = _slot_values(record, dialect, bib_type)
     if written.get("type") == "{" + IMPLIED_GENRES.get(bib_type, "") + "}":
         del written["type"]  # @phdthesis already says "PhD thesis"
+    subtype = written.get("entrysubtype", "").strip("{}")
+    if bibschema.csl_type_of(bib_type, subtype) != record.type:
+        written[bibschema.CSL_TYPE_FIELD] = "{" + record.type + "}"
     taken = set(written) | dialect.reserved
     for name, value in [*_leftovers(record, used), *_extension(record)]:
         home = own_field(name, "bibtex")
