@@ -1,4 +1,4 @@
-"""Dates as sources write them, parsed into CSL `Date`s."""
+"""Dates as sources write them, parsed into CSL `Date`s: one parser for every reader."""
 
 from __future__ import annotations
 
@@ -6,76 +6,100 @@ import re
 
 from .record import Date
 
-MONTHS = {
-    name: number for number, names in enumerate((
-        ("jan", "january", "janvier", "januar"), ("feb", "february", "février", "februar"),
-        ("mar", "march", "mars", "märz"), ("apr", "april", "avril"), ("may", "mai"),
-        ("jun", "june", "juin", "juni"), ("jul", "july", "juillet", "juli"),
-        ("aug", "august", "août"), ("sep", "sept", "september", "septembre"),
-        ("oct", "october", "octobre", "oktober"), ("nov", "november", "novembre"),
-        ("dec", "december", "décembre", "dezember")), start=1)
-    for name in names
-}
-SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
-# ISO 8601-2 (EDTF) codes for seasons in the month position, as biber writes them.
-EDTF_SEASONS = {21: 1, 22: 2, 23: 3, 24: 4}
-
-_EDTF_PART = re.compile(r"^(?P<year>-?\d{1,4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?"
-                        r"(?:T[\d:.+\-Z]*)?(?P<flags>[~?%]*)$")
-
-
-def parse_edtf(text: str) -> Date | None:
-    """``2019``, ``2019-07-15``, ``2019-21`` (spring), ``1850~`` (circa), ``2019/2020`` or
-    ``2019-03/2019-05`` (ranges; an open end is dropped); None when `text` is not such a date."""
-    text = text.strip()
-    start_text, _, end_text = text.partition("/")
-    start = _edtf_part(start_text)
-    if start is None:
-        return None
-    end = _edtf_part(end_text) if end_text and end_text != ".." else None
-    if end_text and end_text != ".." and end is None:
-        return None
-    return Date(start.parts, end.parts if end else (), start.season, start.circa)
-
-
-def _edtf_part(text: str) -> Date | None:
-    match = _EDTF_PART.match(text.strip())
-    if not match:
-        return None
-    year, month, day = int(match["year"]), int(match["month"] or 0), int(match["day"] or 0)
-    season = EDTF_SEASONS.get(month)
-    if season:
-        return Date((year,), season=str(season), circa="~" in match["flags"])
-    if not 0 <= month <= 12 or not 0 <= day <= 31:
-        return None
-    parts = tuple(n for n in (year, month, day) if n) if month else (year,)
-    return Date(parts, circa="~" in match["flags"] or "%" in match["flags"])
-
 
 def month_number(text: str) -> int:
     """``mar``, ``March``, ``3`` or ``03`` → 3; 0 when `text` names no month."""
     word = text.strip().strip(".").lower()
     if word.isdigit():
         return int(word) if 1 <= int(word) <= 12 else 0
-    return MONTHS.get(word, 0)
+    return _MONTHS.get(word, 0)
 
 
-def parse_loose(text: str) -> Date:
-    """Any date text: an EDTF date, ``March 2019``, ``2019 Spring``; else a literal date."""
-    found = parse_edtf(text)
-    if found:
-        return found
-    year = re.search(r"\b(\d{4})\b", text)
-    if not year:
-        return Date(literal=text.strip())
-    rest = (text[:year.start()] + " " + text[year.end():]).lower()
-    words = re.findall(r"[^\W\d_]+", rest)
-    months = [month_number(w) for w in words if month_number(w)]
-    seasons = [w for w in words if w in SEASONS]
-    day = re.search(r"\b(\d{1,2})\b", rest)
-    if months:
-        parts = (int(year[1]), months[0]) + ((int(day[1]),) if day else ())
-        return Date(parts)
-    if seasons:
-        return Date((int(year[1]),), season=str(SEASONS[seasons[0]]))
-    return Date((int(year[1]),)) if not words else Date(literal=text.strip())
+def season_from_month(parts: tuple[int, ...]) -> tuple[tuple[int, ...], str]:
+    """Months 13-16 (citeproc-js) and 21-24 (EDTF) are the seasons, spring to winter."""
+    if len(parts) == 2 and (13 <= parts[1] <= 16 or 21 <= parts[1] <= 24):
+        return parts[:1], str(parts[1] % 4 or 4) if parts[1] < 20 else str(parts[1] - 20)
+    return parts, ""
+
+
+_MONTHS = {name: number for number, names in enumerate((
+    "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+    "aug august", "sep sept september", "oct october", "nov november", "dec december"),
+    start=1) for name in names.split()}
+_SEASONS = {"spring": "1", "summer": "2", "autumn": "3", "fall": "3", "winter": "4"}
+_CIRCA = re.compile(r"^(?:circa|ca\.|ca|c\.|approx\.|approximately|about)\s*", re.IGNORECASE)
+_ISO = re.compile(r"^(?P<y>-?\d{1,4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?"
+                  r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
+_RANGE = re.compile(r"\s*/\s*|\s+[-–—]\s+|\s*[–—]\s*|(?<=^\d{4})-(?=\d{4}$)")
+
+
+def parse_date(text: str) -> Date:
+    """A ``raw`` date as citeproc-js reads it: ISO and EDTF forms (``2019-07-15``, ``2019/2020``,
+    ``2019-21`` for spring, ``1850~``), ``circa 1850``, ``July 15, 2019``, ``15 Jul 2019``,
+    ``Spring 2019``; anything else is kept as a literal date."""
+    raw = text.strip()
+    rest, circa = raw, False
+    if _CIRCA.match(rest):
+        rest, circa = _CIRCA.sub("", rest, count=1), True
+    if rest.endswith(("~", "?", "%")):
+        rest, circa = rest[:-1].strip(), True
+    rest = _SLASHED.sub(r"\1-\2-\3", rest)
+    parsed = _one_date(rest)
+    if parsed is None:
+        halves = _RANGE.split(rest, maxsplit=1)
+        if len(halves) == 2:
+            parsed = _date_range(*halves)
+    if parsed is None:
+        return Date(literal=raw)
+    start, end, season = parsed
+    return Date(start, end, season, circa)
+
+
+def _date_range(first: str, second: str) -> tuple[tuple[int, ...], tuple[int, ...], str] | None:
+    start, end = _one_date(first, need_year=False), _one_date(second)
+    if start is None or end is None:
+        return None
+    if not start[0] or start[0][0] is None:  # "May - June 2019": the year comes at the end
+        start = ((end[0][0], *start[0][1:]), (), start[2])
+    return start[0], end[0], start[2] or end[2]
+
+
+def _one_date(text: str, need_year: bool = True) -> tuple[tuple, tuple, str] | None:
+    """``(parts, (), season)`` for one date, or None if `text` is not one."""
+    match = _ISO.match(text)
+    if match:
+        parts = tuple(int(match[g]) for g in "ymd" if match[g])
+        parts, season = season_from_month(parts)
+        return (parts, (), season) if _valid(parts) else None
+    return _worded_date(text, need_year)
+
+
+def _worded_date(text: str, need_year: bool) -> tuple[tuple, tuple, str] | None:
+    year = month = day = None
+    season = ""
+    for token in re.split(r"[\s,.]+", text.strip().lower()):
+        if not token:
+            continue
+        if token in _MONTHS and month is None:
+            month = _MONTHS[token]
+        elif token in _SEASONS and not season:
+            season = _SEASONS[token]
+        elif token.isdigit() and len(token) <= 2 and day is None and int(token) <= 31:
+            day = int(token)
+        elif token.isdigit() and len(token) in (3, 4) and year is None:
+            year = int(token)
+        else:
+            return None
+    if (year is None and need_year) or (day is not None and month is None):
+        return None
+    if month is None and not season and year is None:
+        return None
+    parts: tuple = (year, month, day)
+    while parts and parts[-1] is None:
+        parts = parts[:-1]
+    return parts, (), season
+
+
+def _valid(parts: tuple[int, ...]) -> bool:
+    return (len(parts) < 2 or 1 <= parts[1] <= 12) and (len(parts) < 3 or 1 <= parts[2] <= 31)

@@ -58,15 +58,16 @@ DETECT_CHARS = 64 * 1024
 
 
 def _readers() -> list[Reader]:
-    from .readers import bibtex, page, ris
+    from .readers import bibtex, csljson, cslyaml, page, ris
 
-    return [page.READER, bibtex.READER, ris.READER]
+    return [page.READER, bibtex.READER, ris.READER, csljson.READER, cslyaml.READER]
 
 
 def _writers() -> list[Writer]:
-    from .writers import biblatex, bibtex, csljson, ris, text
+    from .writers import biblatex, bibtex, csljson, cslyaml, ris, text
 
-    return [bibtex.WRITER, biblatex.WRITER, ris.WRITER, csljson.WRITER, text.WRITER]
+    return [bibtex.WRITER, biblatex.WRITER, ris.WRITER, csljson.WRITER, cslyaml.WRITER,
+            text.WRITER]
 
 
 @dataclass

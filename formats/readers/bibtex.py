@@ -24,7 +24,7 @@ from ..bibschema import (
     Slot,
     csl_type_of,
 )
-from ..dates import month_number, parse_edtf, parse_loose
+from ..dates import month_number, parse_date
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import absorb, source_key
 from ..latex import title_to_unicode, to_unicode
@@ -248,7 +248,7 @@ def _read_field(record: Record, entry: _Entry, name: str, value: str) -> None:
     elif slot.form == "keywords":
         record.keywords += [k.strip() for k in re.split(r"[,;]", to_unicode(value)) if k.strip()]
     elif slot.form == "date":
-        record.dates[slot.sources[0]] = parse_edtf(value) or parse_loose(to_unicode(value))
+        record.dates[slot.sources[0]] = _date(value)
     elif slot.form == "pubmed":
         if value.strip().lower() != "pubmed":
             record.add_extra(source_key("bibtex", name), to_unicode(value))
@@ -310,14 +310,19 @@ def _issued(fields: dict[str, str]) -> Date | None:
     """``date`` (BibLaTeX), else ``year`` with ``month``."""
     if fields.get("date", "").strip():
         text = fields["date"].strip()
-        return parse_edtf(text) or parse_loose(to_unicode(text))
+        return _date(text)
     year = fields.get("year", "").strip()
     if not year:
         return None
     if not year.isdigit():
-        return parse_loose(to_unicode(year))
+        return _date(year)
     month = month_number(fields.get("month", ""))
     return Date((int(year), month) if month else (int(year),))
+
+
+def _date(value: str) -> Date:
+    """A date field: EDTF as it stands (its ``~`` is "circa", not LaTeX's space), else LaTeX."""
+    return parse_date(to_unicode(value) if re.search(r"[\\{]", value) else value)
 
 
 def _slot_for(name: str, entry_type: str) -> Slot | None:
