@@ -24,7 +24,7 @@ from typing import Any
 
 from .dates import parse_date, season_from_month
 from .diagnostics import Diagnostic, error, warning
-from .extension import absorb, absorb_note, note_lines
+from .extension import absorb_note, note_lines, own_field, source_key
 from .record import (
     DATE_VARIABLES,
     ITEM_TYPES,
@@ -35,6 +35,7 @@ from .record import (
     Record,
 )
 
+CSL = "csl"  # the source-format prefix of item keys CSL does not define
 _NAME_PARTS = (
     ("family", "family"),
     ("given", "given"),
@@ -95,27 +96,23 @@ def to_csl(record: Record, item_id: str) -> dict[str, Any]:
     item.update({k: v for k, v in record.fields.items() if k != "note"})
     if record.keywords:
         item["keyword"] = ", ".join(record.keywords)
-    ours = {k: v for k, v in record.extra.items() if is_extension_key(k)}
+    others = {k: v for k, v in record.extra.items() if not own_field(k, CSL)}
     note = "\n".join(n for n in (
-        record.get("note"), *note_lines(dataclasses.replace(record, extra=ours))) if n)
+        record.get("note"), *note_lines(dataclasses.replace(record, extra=others))) if n)
     if note:
         item["note"] = note
     for key, values in record.extra.items():
-        if not (is_extension_key(key) or _name_attribute(key)):
-            item.setdefault(key, json_value("; ".join(values)))
+        field = own_field(key, CSL)  # a key of an item read from CSL goes back as it was
+        if field and not _name_attribute(field):
+            item.setdefault(field, json_value("; ".join(values)))
     return item
-
-
-def is_extension_key(key: str) -> bool:
-    """Whether an extra `key` is extension data that `extension.absorb` reads back from notes."""
-    return key == "unlinked-affiliation" or absorb(Record(), key, "x")
 
 
 def name_attributes(record: Record) -> dict[tuple[str, int], dict[str, Any]]:
     """The kept name attributes, by (variable, 1-based index), as CSL-JSON values."""
     found: dict[tuple[str, int], dict[str, Any]] = {}
     for key, values in record.extra.items():
-        match = _name_attribute(key)
+        match = _name_attribute(own_field(key, CSL))
         if match:
             value = "; ".join(values)
             found.setdefault((match["variable"], int(match["index"])), {})[match["key"]] = (
@@ -212,7 +209,7 @@ def _read_variable(record: Record, key: str, value: Any, problems: list[Diagnost
         if text:
             record.fields[key] = text
     else:
-        record.add_extra(key, kept_text(value))
+        record.add_extra(source_key(CSL, key), kept_text(value))
 
 
 def _text(value: Any, key: str, problems: list[Diagnostic]) -> str:
@@ -261,7 +258,7 @@ def _name(record: Record, slot: str, entry: dict) -> Name:
         if key in _NAME_KEYS and not isinstance(value, (dict, list)):
             parts[_NAME_KEYS[key]] = _scalar_text(value)
         else:
-            record.add_extra(f"{slot}.{key}", kept_text(value))
+            record.add_extra(source_key(CSL, f"{slot}.{key}"), kept_text(value))
     return Name(**parts)
 
 

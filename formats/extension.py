@@ -11,18 +11,32 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .record import EXTRA_LABELS, SCHEME_LABELS, Classification, Name, Record
+from .dates import parse_date
+from .names import parse_tagged_name
+from .record import (
+    DATE_VARIABLES,
+    EXTRA_LABELS,
+    NAME_VARIABLES,
+    SCHEME_LABELS,
+    TEXT_VARIABLES,
+    Classification,
+    Name,
+    Record,
+)
 
 # A key or its label (lower-cased) → the `Record.extra` key or classification scheme.
 _EXTRA_KEYS = {**{k: k for k in EXTRA_LABELS}, **{v.lower(): k for k, v in EXTRA_LABELS.items()}}
 _SCHEME_KEYS = {
     **{s.lower(): s for s in SCHEME_LABELS}, **{v.lower(): s for s, v in SCHEME_LABELS.items()}
 }
+# CSL variables by name (lower-cased), and the labels writers give some of them in notes.
+_VARIABLES = {v.lower(): v for v in (TEXT_VARIABLES | NAME_VARIABLES | DATE_VARIABLES) - {"note"}}
+VARIABLE_LABELS = {"number of pages": "number-of-pages"}
 AFFILIATION = "affiliation"
 # Fields a source format has that no CSL variable holds are kept under ``<format>-<field>``
 # (``bibtex-timestamp``, ``ris-c1``): the writer of that format writes them back as they were,
 # the others carry them under that key.
-SOURCE_FORMATS = ("bibtex", "ris")
+SOURCE_FORMATS = ("bibtex", "ris", "csl")
 
 _CLASS = re.compile(r"^(?P<code>[^\[［]+?)\s*(?:[\[［](?P<label>[^\]］]*)[\]］])?$")
 _LABEL_LINE = re.compile(r"^(?P<label>[^:\n]{1,60}?):\s+(?P<value>.*)$")
@@ -61,7 +75,7 @@ def parse_classifications(scheme: str, text: str) -> list[Classification]:
 
 def source_key(source_format: str, field: str) -> str:
     """The `Record.extra` key for a field of `source_format` with no CSL variable."""
-    return f"{source_format}-{field.lower()}"
+    return f"{source_format}-{field}"
 
 
 def own_field(key: str, source_format: str) -> str:
@@ -76,7 +90,11 @@ def _is_source_key(name: str) -> bool:
 
 def absorb(record: Record, key_or_label: str, value: str) -> bool:
     """Put extension data written as `key_or_label` back into `record`; False if not ours."""
-    name = key_or_label.strip().lower()
+    name = key_or_label.strip()
+    if _is_source_key(name):
+        record.add_extra(name, value.strip())
+        return True
+    name = name.lower()
     if name == AFFILIATION:
         for part in _BETWEEN_AFFILIATIONS.split(value):
             if part.strip():
@@ -85,11 +103,24 @@ def absorb(record: Record, key_or_label: str, value: str) -> bool:
     if name in _SCHEME_KEYS:
         record.classifications.extend(parse_classifications(_SCHEME_KEYS[name], value))
         return True
-    if name in _EXTRA_KEYS or _is_source_key(name):
+    if name in _EXTRA_KEYS:
         # Several values were joined with "; " on the way out: they come back as one.
-        record.add_extra(_EXTRA_KEYS.get(name, name), value.strip())
+        record.add_extra(_EXTRA_KEYS[name], value.strip())
         return True
-    return False
+    variable = VARIABLE_LABELS.get(name) or _VARIABLES.get(name)
+    return bool(variable) and _set_variable(record, variable, value.strip())
+
+
+def _set_variable(record: Record, variable: str, value: str) -> bool:
+    """A CSL variable a format had no slot for, written as ``variable: value``; a variable the
+    record already has keeps its value."""
+    if variable in NAME_VARIABLES:
+        names = [parse_tagged_name(part) for part in value.split("; ") if part.strip()]
+        return record.names.setdefault(variable, names) is names
+    if variable in DATE_VARIABLES:
+        date = parse_date(value)
+        return record.dates.setdefault(variable, date) is date
+    return record.fields.setdefault(variable, value) is value
 
 
 def absorb_note(record: Record, note: str) -> str:

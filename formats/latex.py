@@ -25,8 +25,11 @@ MARKUP_MACROS = {
     "textsubscript": "<sub>%s</sub>",
     "textnormal": "%s", "textrm": "%s", "url": "%s", "href": "%s", "mbox": "%s",
 }
-# Logos pylatexenc does not know (it would drop them).
-LOGOS = {"LaTeX": "LaTeX", "TeX": "TeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX",
+# Logos and symbols pylatexenc does not know (it would drop them); the symbols are what the
+# bib writers escape LaTeX's special characters as.
+LOGOS = {"textbraceleft": "{", "textbraceright": "}", "textbackslash": "\\",
+         "textasciitilde": "~", "textasciicircum": "^",
+         "LaTeX": "LaTeX", "TeX": "TeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX",
          "XeTeX": "XeTeX", "LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt", "BibLaTeX": "BibLaTeX",
          "biber": "Biber", "AmS": "AMS", "METAFONT": "METAFONT"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .record import Name
+from .record import ET_AL, Name
 
 # Two-character Chinese surnames; any other Han-script name takes its first character as the
 # family name.
@@ -61,6 +61,21 @@ def parse_name(text: str, affiliations: tuple[str, ...] = ()) -> Name:
         suffix=suffix,
         affiliations=affiliations,
     )
+
+
+def parse_tagged_name(text: str) -> Name:
+    """A name as tagged formats (RIS, notes) write it: ``Family, Given`` (or Zotero's
+    ``Family || Given``), a Han-script name, or else, with no comma, an organisation's name kept
+    whole (Zotero reads RIS so too)."""
+    text = text.strip()
+    if text.lower() == "others":
+        return ET_AL
+    if "||" in text:
+        family, _, given = text.partition("||")
+        return Name(family=family.strip(), given=given.strip())
+    if "," in text or " " not in text or is_han(text):
+        return parse_name(text)
+    return Name(literal=text)
 
 
 def _han_name(text: str, affiliations: tuple[str, ...]) -> Name:

@@ -139,10 +139,10 @@ def test_names_in_every_shape_are_read_with_what_name_has_no_slot_for_kept_by_po
             Name(literal="World Health Organization"),
             Name("Watson", "J. D."),
         ], "editor": [Name("Plato")]},
-        extra={"author.3.comma-suffix": ["true"], "author.4.static-ordering": ["true"],
-               "author.5.parse-names": ["false"],
-               "author.7.ORCID": ["https://orcid.org/0000-0000-0000-0000"],
-               "author.7.affiliation": ['[{"name": "Cavendish Laboratory"}]']})]
+        extra={"csl-author.3.comma-suffix": ["true"], "csl-author.4.static-ordering": ["true"],
+               "csl-author.5.parse-names": ["false"],
+               "csl-author.7.ORCID": ["https://orcid.org/0000-0000-0000-0000"],
+               "csl-author.7.affiliation": ['[{"name": "Cavendish Laboratory"}]']})]
 
 
 def test_names_come_back_with_every_attribute_they_were_read_with():
@@ -190,9 +190,9 @@ def test_custom_and_unknown_keys_are_kept_under_their_key_and_written_back_at_th
             "categories": ["history"], "system_id": "zotero|1/ABC", "read": True,
             "x.1.y": "a dotted key"}
     record = from_csl(item)
-    assert record.extra == {"custom": ['{"short_id": "xyz", "other-ids": ["a1"]}'],
-                            "categories": ['["history"]'], "system_id": ["zotero|1/ABC"],
-                            "read": ["true"], "x.1.y": ["a dotted key"]}
+    assert record.extra == {"csl-custom": ['{"short_id": "xyz", "other-ids": ["a1"]}'],
+                            "csl-categories": ['["history"]'], "csl-system_id": ["zotero|1/ABC"],
+                            "csl-read": ["true"], "csl-x.1.y": ["a dotted key"]}
     assert to_csl(record, "k") == item
 
 
@@ -202,7 +202,7 @@ def test_old_spellings_of_variables_are_read_as_the_variable():
     assert from_csl(item).fields == {"container-title-short": "Nat Med",
                                      "title-short": "Artemisinin", "event-title": "NIPS 2017"}
     both = {**item, "container-title-short": "Nat. Med."}
-    assert from_csl(both).extra == {"journalAbbreviation": ["Nat Med"]}
+    assert from_csl(both).extra == {"csl-journalAbbreviation": ["Nat Med"]}
 
 
 def test_our_note_lines_go_back_into_the_record_and_the_rest_stays_the_note():

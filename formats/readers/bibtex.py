@@ -28,7 +28,17 @@ from ..dates import month_number, parse_date
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import absorb, source_key
 from ..latex import title_to_unicode, to_unicode
-from ..record import ET_AL, ITEM_TYPES, NAME_VARIABLES, TEXT_VARIABLES, Date, Name, Origin, Record
+from ..record import (
+    DATE_VARIABLES,
+    ET_AL,
+    ITEM_TYPES,
+    NAME_VARIABLES,
+    TEXT_VARIABLES,
+    Date,
+    Name,
+    Origin,
+    Record,
+)
 from ..registry import Reader, ReadStream
 
 MONTH_MACROS = {m: str(n) for n, m in enumerate(
@@ -241,6 +251,8 @@ def csl_type(entry: _Entry) -> str:
 
 def _read_field(record: Record, entry: _Entry, name: str, value: str) -> None:
     slot = _slot_for(name, entry.type)
+    if name == "number" and "series" in entry.fields and entry.type not in SERIAL_TYPES:
+        slot = SERIES_NUMBER  # a book's number is its number in the series
     if slot is None:
         _read_unslotted(record, name, value)
     elif slot.form == "names":
@@ -276,6 +288,8 @@ def _read_unslotted(record: Record, name: str, value: str) -> None:
     text = to_unicode(value)
     if variable in NAME_VARIABLES:
         record.names[variable] = parse_names(value)
+    elif variable in DATE_VARIABLES:
+        record.dates[variable] = _date(value)
     elif variable:
         record.fields[variable] = text
     elif not absorb(record, re.sub(r"^(x-)+", "", name), text):
@@ -347,7 +361,10 @@ def _find_slot(dialect: Dialect, name: str, bib_type: str, exact: bool) -> Slot 
     return None
 
 
-_VARIABLES_BY_LOWER = {v.lower(): v for v in TEXT_VARIABLES | NAME_VARIABLES}
+# Entry types whose `number` is their own (an issue, a report number), not a series number.
+SERIAL_TYPES = frozenset({"article", "periodical", "report", "techreport", "patent", "review"})
+SERIES_NUMBER = next(s for s in BIBTEX.slots if s.sources == ("collection-number",))
+_VARIABLES_BY_LOWER = {v.lower(): v for v in TEXT_VARIABLES | NAME_VARIABLES | DATE_VARIABLES}
 
 
 READER = Reader(

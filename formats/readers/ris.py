@@ -1,6 +1,6 @@
 """RIS: tagged lines ``TY  - JOUR`` ... ``ER  - ``, one block per record.
 
-Tags are read through the RIS writer's tables (`formats.writers.ris`), so that what recconv
+Tags are read through the tables the RIS writer uses (`formats.risschema`), so that what recconv
 writes reads back the same; the older and rarer tags of the RefMan specification and of other
 exporters are added in `READ_ONLY_TAGS`. The mapping follows Zotero's RIS translator where the
 two agree on a CSL variable. A tag with no CSL variable is kept as extension data
@@ -19,18 +19,16 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import absorb, add_affiliation, source_key
-from ..names import is_han, parse_name
+from ..names import parse_tagged_name
 from ..record import (
-    DATE_VARIABLES,
     NAME_VARIABLES,
     TEXT_VARIABLES,
     Date,
-    Name,
     Origin,
     Record,
 )
 from ..registry import Reader, ReadStream
-from ..writers.ris import PAGE_COUNT_TYPES, RIS, TYPES, tag_table
+from ..risschema import PAGE_COUNT_TYPES, RIS, TYPES, tag_table
 
 # TY → CSL type for the types the writer does not write (or writes for more than one type).
 READ_TYPES = {
@@ -192,7 +190,7 @@ def _record(block: _Block, source: str) -> Iterator[Record | Diagnostic]:
     csl_type = TY_TYPES.get(ty, DEFAULT_CSL_TYPE)
     record = Record(type=csl_type, origin=Origin(source, block.line))
     if TYPES.get(csl_type, "GEN") != ty:
-        record.add_extra(source_key(RIS, "TY"), ty)
+        record.add_extra(source_key(RIS, "ty"), ty)
     if ty not in TY_TYPES:
         yield warning(f"unknown RIS type {ty!r}; read as {csl_type}", source, block.line)
     reading = _Reading(record, tag_table(csl_type))
@@ -233,11 +231,11 @@ class _Reading:
         return ""
 
     def keep(self, tag: str, value: str) -> None:
-        self.record.add_extra(source_key(RIS, tag), value)
+        self.record.add_extra(source_key(RIS, tag.lower()), value)
 
     def _name(self, variable: str, value: str) -> None:
         text = _TRAILING_AND.sub("", value)  # BibTeX's "and" left on a name
-        self.record.names.setdefault(variable, []).append(parse_name(text))
+        self.record.names.setdefault(variable, []).append(parse_tagged_name(text))
 
     def _text(self, tag: str, variable: str, value: str) -> None:
         fields = self.record.fields
@@ -344,18 +342,7 @@ class _Reading:
             fields["note"] = f"{fields['note']}\n{value}" if "note" in fields else value
 
     def _labelled(self, label: str, value: str) -> bool:
-        record = self.record
-        if label.lower() == "number of pages" and "number-of-pages" not in record.fields:
-            record.fields["number-of-pages"] = value
-        elif label in TEXT_VARIABLES and label not in record.fields and label != "note":
-            record.fields[label] = value
-        elif label in NAME_VARIABLES and label not in record.names:
-            record.names[label] = [_note_name(part) for part in value.split("; ") if part]
-        elif label in DATE_VARIABLES and label not in record.dates:
-            record.dates[label] = parse_date(value)[0]
-        else:
-            return absorb(record, label, value)
-        return True
+        return absorb(self.record, label, value)
 
 
 def _collector(store: str):
@@ -384,13 +371,6 @@ TY A1 A2 A3 A4 AB AD AN AU AV BT C1 C2 C3 C4 C5 C6 C7 C8 CA CN CP CR CT CY DA DB
 ET ID IS J1 J2 JA JF JO KW L1 L2 L3 L4 LA LB LK M1 M2 M3 N1 N2 NV OP PB PP PY RI RN RP SE SN
 SP ST T1 T2 T3 TA TI TT U1 U2 U3 U4 U5 UR VL VO Y1 Y2 ER
 """.split())
-
-
-def _note_name(text: str) -> Name:
-    """A name as the writer put it in a note: ``Family, Given``, or a literal."""
-    text = text.strip()
-    return parse_name(text) if "," in text or " " not in text or is_han(text) else Name(
-        literal=text)
 
 
 def _agrees(date: Date, issued: Date) -> bool:

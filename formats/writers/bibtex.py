@@ -229,7 +229,7 @@ def _extension(record: Record) -> Iterator[tuple[str, str]]:
 
 def _free_name(key: str, taken: set[str]) -> str:
     """A custom field name from `key`: lower-case ASCII and hyphens, clear of `taken` names."""
-    name = re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-") or "extra"
+    name = re.sub(r"[^a-z0-9._]+", "-", key.lower()).strip("-") or "extra"
     while name in taken:
         name = "x-" + name
     return name
