@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from enum import IntEnum
 
 import click
 
 from recconv.formats.convert import Tally, choose_reader, with_keys, write
-from recconv.formats.diagnostics import Diagnostic, error
+from recconv.formats.diagnostics import Diagnostic, Severity, error
 from recconv.formats.record import Record
 from recconv.formats.registry import DETECT_CHARS, Options, Reader, Registry, Writer
 from recconv.formats.source import open_input
@@ -29,16 +30,33 @@ class ExitCode(IntEnum):
 
 
 class Reporter:
-    """Writes diagnostics to stderr in compiler form, and keeps the tally."""
+    """Writes diagnostics to stderr in compiler form, keeps the tally and, for ``--report``,
+    counts where the output carried what its format has no standard slot for."""
 
-    def __init__(self, quiet: bool, verbose: bool) -> None:
-        self.quiet, self.verbose = quiet, verbose
+    def __init__(self, quiet: bool, verbose: bool, report: bool = False) -> None:
+        self.quiet, self.verbose, self.report = quiet, verbose, report
         self.tally = Tally()
+        self.carried: Counter[str] = Counter()
 
     def problem(self, diagnostic: Diagnostic) -> None:
+        if diagnostic.severity is Severity.NOTE:
+            self.carried[diagnostic.message] += 1
+            return
         self.tally.count(diagnostic)
+        if self.report and diagnostic.severity is Severity.WARNING:
+            self.carried[f"{diagnostic.message} (not carried)"] += 1
         if diagnostic.is_error or not self.quiet:
             click.echo(f"recconv: {diagnostic}", err=True)
+
+    def summary(self, writer: Writer) -> None:
+        """With ``--report``: per field, where the output put it, and for how many records."""
+        if not self.report:
+            return
+        if not self.carried:
+            click.echo(f"recconv: report: every field went into a standard {writer.name} slot",
+                       err=True)
+        for what, count in sorted(self.carried.items()):
+            click.echo(f"recconv: report: {writer.name}: {what}: {count} record(s)", err=True)
 
     def info(self, message: str) -> None:
         if self.verbose and not self.quiet:
@@ -101,6 +119,8 @@ def _list_styles(ctx: click.Context, param: click.Parameter, value: bool) -> Non
               help="Input encoding (default: from a BOM, else UTF-8).")
 @click.option("--related", is_flag=True, help="Also write the related records a page lists.")
 @click.option("--strict", is_flag=True, help="Any problem, even a warning, fails the run.")
+@click.option("--report", is_flag=True,
+              help="Say, per field, where the output format carried what it has no slot for.")
 @click.option("-q", "--quiet", is_flag=True, help="Report errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which format each input is read as.")
 @click.option("--list-formats", is_flag=True, expose_value=False, is_eager=True,
@@ -110,7 +130,7 @@ def _list_styles(ctx: click.Context, param: click.Parameter, value: bool) -> Non
 @click.version_option(package_name="recconv", message="%(prog)s %(version)s")
 def recconv(inputs: tuple[str, ...], reader: Reader | None, writer: Writer | None,
             output: str | None, style: str, locale: str, encoding: str, related: bool,
-            strict: bool, quiet: bool, verbose: bool) -> None:
+            strict: bool, report: bool, quiet: bool, verbose: bool) -> None:
     """Convert bibliographic records to BibTeX, BibLaTeX, RIS, CSL-JSON or formatted text.
 
     \b
@@ -130,7 +150,7 @@ def recconv(inputs: tuple[str, ...], reader: Reader | None, writer: Writer | Non
         or REGISTRY.writer(DEFAULT_OUTPUT)
     options = Options(style=_resolve_style(style) if writer.name == "text" else style,
                       locale=locale)
-    reporter = Reporter(quiet, verbose)
+    reporter = Reporter(quiet, verbose, report)
     sink = _open_output(output, hold=strict)
     try:
         _convert(inputs or ("-",), reader, writer, options, related, encoding, reporter, sink)
@@ -145,6 +165,7 @@ def recconv(inputs: tuple[str, ...], reader: Reader | None, writer: Writer | Non
             reporter.info(f"{output} left unchanged")
     else:
         sink.commit()
+    reporter.summary(writer)
     reporter.info(f"{tally.records} record(s) written as {writer.name}; "
                   f"{tally.errors} error(s), {tally.warnings} warning(s)")
     sys.exit(ExitCode.PARTIAL if failed else ExitCode.OK)

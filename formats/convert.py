@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .citekeys import CitationKeys
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, Severity, error
 from .record import Record
 from .registry import DETECT_CHARS, Options, Reader, Registry, Writer, WriteStream
 
@@ -23,6 +23,8 @@ class Tally:
     warnings: int = 0
 
     def count(self, diagnostic: Diagnostic) -> None:
+        if diagnostic.severity is Severity.NOTE:
+            return
         if diagnostic.is_error:
             self.errors += 1
         else:
@@ -128,7 +130,8 @@ def convert_text(text: str, to: str = "bibtex", source: str = "auto", name: str 
     output: list[str] = []
     for chunk in write(stream, registry.writer(to), options or Options(), Tally()):
         if isinstance(chunk, Diagnostic):
-            problems.append(chunk)
+            if chunk.severity is not Severity.NOTE:
+                problems.append(chunk)
         else:
             output.append(chunk)
     return "".join(output), problems

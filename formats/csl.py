@@ -20,10 +20,11 @@ import dataclasses
 import datetime
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from .dates import parse_date, season_from_month
-from .diagnostics import Diagnostic, error, warning
+from .diagnostics import Diagnostic, carried, error, warning
 from .extension import absorb_note, note_lines, own_field, source_key
 from .record import (
     DATE_VARIABLES,
@@ -96,9 +97,7 @@ def to_csl(record: Record, item_id: str) -> dict[str, Any]:
     item.update({k: v for k, v in record.fields.items() if k != "note"})
     if record.keywords:
         item["keyword"] = ", ".join(record.keywords)
-    others = {k: v for k, v in record.extra.items() if not own_field(k, CSL)}
-    note = "\n".join(n for n in (
-        record.get("note"), *note_lines(dataclasses.replace(record, extra=others))) if n)
+    note = "\n".join(n for n in (record.get("note"), *_carried_in_note(record)) if n)
     if note:
         item["note"] = note
     for key, values in record.extra.items():
@@ -106,6 +105,18 @@ def to_csl(record: Record, item_id: str) -> dict[str, Any]:
         if field and not _name_attribute(field):
             item.setdefault(field, json_value("; ".join(values)))
     return item
+
+
+def _carried_in_note(record: Record) -> list[str]:
+    """The note lines for what CSL has no variable for (keys read from CSL go back as keys)."""
+    others = {k: v for k, v in record.extra.items() if not own_field(k, CSL)}
+    return note_lines(dataclasses.replace(record, extra=others))
+
+
+def carried_in_note(record: Record) -> Iterator[Diagnostic]:
+    """For ``--report``: what `to_csl` puts in the note, by label."""
+    for line in _carried_in_note(record):
+        yield carried(record, line.split(":", 1)[0], "note")
 
 
 def name_attributes(record: Record) -> dict[tuple[str, int], dict[str, Any]]:

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 class Severity(Enum):
     ERROR = "error"  # something was not converted
-    WARNING = "warning"  # converted, but something was carried in a lesser slot or guessed
+    WARNING = "warning"  # converted, but something could not be carried, or was guessed
+    NOTE = "note"  # where the output carries something that has no standard slot there
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,11 @@ def error(message: str, file: str = "", line: int | None = None, record: str = "
 def warning(message: str, file: str = "", line: int | None = None, record: str = "") -> Diagnostic:
     """A problem that did not stop conversion but that the user should know of."""
     return Diagnostic(message, file, line, record, Severity.WARNING)
+
+
+def carried(record: Record, what: str, where: str) -> Diagnostic:
+    """Where a writer put something its format has no standard slot for (for ``--report``)."""
+    return about(record, f"{what} → {where}", Severity.NOTE)
 
 
 def about(record: Record, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:

@@ -448,8 +448,9 @@ def test_entries_are_written_as_records_arrive():
         yield seed()
         raise AssertionError("the writer asked for a second record before writing the first")
 
-    assert next(write_bibtex(records(), Options())).startswith("@article{chen2025exosomes,")
-    assert next(write_biblatex(records(), Options())).startswith("@article{chen2025exosomes,")
+    for write in (write_bibtex, write_biblatex):
+        first_text = next(c for c in write(records(), Options()) if isinstance(c, str))
+        assert first_text.startswith("@article{chen2025exosomes,")
 
 
 def test_what_no_field_can_carry_is_reported_with_file_line_and_record():
@@ -458,7 +459,8 @@ def test_what_no_field_can_carry_is_reported_with_file_line_and_record():
     record.dates["issued"] = Date((1970,), season="Michaelmas")
     record.origin = Origin("books.txt", 12)
     output = list(write_bibtex([record], Options()))
-    problems = [item for item in output if isinstance(item, Diagnostic)]
+    problems = [item for item in output if isinstance(item, Diagnostic)
+                and item.severity is not Severity.NOTE]
     assert [str(p) for p in problems] == [
         "books.txt:12: record vangogh1970statistical: warning: affiliations of editor names "
         "are not written (only authors' are)",

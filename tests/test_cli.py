@@ -207,3 +207,20 @@ def test_locale_overrides_the_style_language(tmp_path):
     german = run(str(undated), "--to", "text", "--style", "apa", "--locale", "de-DE")
     assert english == (0, "Chen, J. (n.d.). Undated title.\n", "")
     assert german == (0, "Chen, J. (o.\u00a0J.). Undated title.\n", "")  # de-DE: o. J.
+
+
+def test_report_says_per_field_where_the_target_carried_it():
+    status, _, stderr = run(SEED, "--to", "ris", "--report")
+    assert status == 0
+    assert stderr.splitlines() == [
+        "recconv: report: ris: CLC → N1: 1 record(s)",
+        "recconv: report: ris: Container title as given → N1: 1 record(s)",
+        "recconv: report: ris: Discipline code → N1: 1 record(s)",
+        "recconv: report: ris: Number of pages → N1: 1 record(s)",
+        "recconv: report: ris: Related records on the source page → N1: 1 record(s)",
+        "recconv: report: ris: Times cited → N1: 1 record(s)",
+    ]
+    bib = run(str(SAMPLES / "csl-items.json"), "--to", "bibtex", "--report")[2]
+    assert "recconv: report: bibtex: original-date → custom field original-date: 1 record(s)" \
+        in bib.splitlines()
+    assert run(SEED, "--to", "ris")[2] == ""

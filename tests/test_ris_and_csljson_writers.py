@@ -11,11 +11,11 @@ from recconv.formats.writers.ris import write_ris
 
 
 def ris(*records: Record) -> str:
-    return "".join(write_ris(records, Options()))
+    return "".join(c for c in write_ris(records, Options()) if isinstance(c, str))
 
 
 def csljson(*records: Record) -> list[dict]:
-    return json.loads("".join(write_csljson(records, Options())))
+    return json.loads("".join(c for c in write_csljson(records, Options()) if isinstance(c, str)))
 
 
 def test_a_value_with_line_breaks_and_tag_lookalikes_stays_on_its_tag_line():

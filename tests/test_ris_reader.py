@@ -35,7 +35,7 @@ def only(text: str) -> Record:
 
 
 def ris(*records: Record) -> str:
-    return "".join(write_ris(records, Options()))
+    return "".join(c for c in write_ris(records, Options()) if isinstance(c, str))
 
 
 def tag_values(text: str) -> collections.Counter:

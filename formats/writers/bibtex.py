@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .. import bibschema, markup
 from ..bibschema import IMPLIED_GENRES, Dialect
-from ..diagnostics import Severity, about
+from ..diagnostics import Severity, about, carried
 from ..extension import AFFILIATION, affiliation_lines, own_field
 from ..record import ET_AL, Date, Name, Record
 from ..registry import Options, Writer, WriteStream
@@ -175,21 +175,30 @@ def entry_type(record: Record, dialect: Dialect) -> str:
 def entry_fields(record: Record, dialect: Dialect, bib_type: str) -> list[tuple[str, str]]:
     """``(field, value as written)`` pairs: the slots, then every variable no slot took, then
     the affiliations and extension fields."""
+    return placed_fields(record, dialect, bib_type)[0]
+
+
+def placed_fields(record: Record, dialect: Dialect,
+                  bib_type: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """`entry_fields`, and ``(what, custom field)`` for each thing no standard field holds."""
     written, used = _slot_values(record, dialect, bib_type)
+    custom: list[tuple[str, str]] = []
     if written.get("type") == "{" + IMPLIED_GENRES.get(bib_type, "") + "}":
         del written["type"]  # @phdthesis already says "PhD thesis"
     subtype = written.get("entrysubtype", "").strip("{}")
     if bibschema.csl_type_of(bib_type, subtype) != record.type:
         written[bibschema.CSL_TYPE_FIELD] = "{" + record.type + "}"
+        custom.append((f"type {record.type}", bibschema.CSL_TYPE_FIELD))
     taken = set(written) | dialect.reserved
     for name, value in [*_leftovers(record, used), *_extension(record)]:
         home = own_field(name, "bibtex")
         # A field read from a .bib goes back under its own name (crossref too); others get a
         # custom name clear of the fields BibTeX and biber act on.
-        name = home if home and home not in written else _free_name(name, taken)
-        written[name] = "{" + value + "}"
-        taken.add(name)
-    return list(written.items())
+        field_name = home if home and home not in written else _free_name(name, taken)
+        written[field_name] = "{" + value + "}"
+        taken.add(field_name)
+        custom.append((name, field_name))
+    return list(written.items()), custom
 
 
 def _slot_values(record: Record, dialect: Dialect,
@@ -249,7 +258,9 @@ def write_entries(records: Iterable[Record], dialect: Dialect) -> WriteStream:
             continue
         yield from (about(record, message, Severity.WARNING) for message in _losses(record))
         bib_type = entry_type(record, dialect)
-        yield format_entry(bib_type, record.id, entry_fields(record, dialect, bib_type))
+        fields, custom = placed_fields(record, dialect, bib_type)
+        yield from (carried(record, what, f"custom field {name}") for what, name in custom)
+        yield format_entry(bib_type, record.id, fields)
 
 
 def _losses(record: Record) -> Iterator[str]:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..csl import to_csl
+from ..csl import carried_in_note, to_csl
 from ..record import Record
 from ..registry import Options, Writer, WriteStream
 
@@ -15,6 +15,7 @@ def write_csljson(records: Iterable[Record], options: Options) -> WriteStream:
     """Yield the array piece by piece, one item per record, so nothing waits for the end."""
     opening = "["
     for record in records:
+        yield from carried_in_note(record)
         yield opening + "\n" + format_item(to_csl(record, record.id))
         opening = ","
     yield "[]\n" if opening == "[" else "\n]\n"

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from ..csl import to_csl
+from ..csl import carried_in_note, to_csl
 from ..record import Record
 from ..registry import Options, Writer, WriteStream
 
@@ -24,6 +24,7 @@ def write_cslyaml(records: Iterable[Record], options: Options) -> WriteStream:
     """Yield the block piece by piece, one item per record, so nothing waits for the end."""
     opening = OPENING
     for record in records:
+        yield from carried_in_note(record)
         yield opening + format_item(to_csl(record, record.id))
         opening = ""
     yield "---\nreferences: []\n" + CLOSING if opening else CLOSING

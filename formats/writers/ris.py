@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ..diagnostics import carried
 from ..extension import affiliation_lines, own_field
 from ..record import NAME_VARIABLES, Record
 from ..registry import Options, Writer, WriteStream
@@ -43,6 +44,8 @@ def write_ris(records: Iterable[Record], options: Options) -> WriteStream:
     """Yield one RIS block per record as it arrives."""
     for record in records:
         lines = [f"{tag}  - {_clean(value)}" for tag, value in _tagged_values(record) if value]
+        tags = variable_tags(record.type)
+        yield from (carried(record, label, "N1") for label, _ in carried_lines(record, tags))
         yield "\n".join(lines) + "\nER  - \n\n"
 
 
@@ -108,22 +111,27 @@ def _page_count_in_sp(record: Record) -> bool:
 
 
 def _note_lines(record: Record, tags: dict[str, str]) -> Iterator[str]:
-    """The note, CSL variables RIS has no tag for, and the record's extension data."""
+    """The note, then `carried_lines`."""
     yield from (line for line in record.get("note").splitlines() if line.strip())
+    yield from (f"{label}: {value}" for label, value in carried_lines(record, tags))
+
+
+def carried_lines(record: Record, tags: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """``(label, value)`` for what RIS has no tag for: CSL variables and extension data."""
     for variable, value in record.fields.items():
         if variable not in tags and variable not in HANDLED:
-            yield f"{variable}: {value}"
+            yield variable, value
     if record.get("number-of-pages") and not _page_count_in_sp(record):
-        yield f"Number of pages: {record.get('number-of-pages')}"
+        yield "Number of pages", record.get("number-of-pages")
     for variable, names in record.names.items():
         if variable not in tags:
-            yield f"{variable}: " + "; ".join(name.inverted() for name in names)
+            yield variable, "; ".join(name.inverted() for name in names)
     for variable, date in record.dates.items():
         if variable not in ("issued", "accessed"):
-            yield f"{variable}: {date.iso()}"
+            yield variable, date.iso()
     for key, label, value in record.extension_fields():
         if not own_field(key, RIS):
-            yield f"{label}: {value}"
+            yield label, value
 
 
 def _kept_tags(record: Record) -> Iterator[tuple[str, str]]:
