@@ -42,6 +42,11 @@ class Dialect:
     genre_types: tuple[tuple[str, str, str], ...] = ()  # (CSL type, word in genre, entry type)
     forms: Mapping[str, Form] = field(default_factory=dict)  # forms of this dialect's own
     reserved: frozenset[str] = frozenset()  # fields with a meaning a custom field must not take
+    # Entry type for an item with editors and no author (BibLaTeX's @collection for a book).
+    edited_types: Mapping[str, str] = field(default_factory=dict)
+    # A field an entry type must have, and its value when the record gives none; reading, the
+    # same value says nothing (BibLaTeX's @report needs a `type`).
+    required: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 BIBTEX_ENTRY_TYPES = {
@@ -190,6 +195,8 @@ BIBLATEX = Dialect(
     # Fields biber and biblatex act on (entry keys, options, code): no custom field takes them.
     reserved=frozenset({"crossref", "xref", "xdata", "related", "relatedtype", "ids",
                         "entryset", "execute", "options", "sortkey", "presort"}),
+    edited_types={"book": "collection"},
+    required={"report": ("type", "techreport"), "thesis": ("type", "phdthesis")},
 )
 
 

@@ -46,7 +46,9 @@ _NAME_PARTS = (
 )
 _NAME_KEYS = {key: attr for attr, key in _NAME_PARTS} | {"literal": "literal"}
 _NAME_FLAGS = frozenset({"comma-suffix", "static-ordering", "parse-names"})
-_NAME_ATTRIBUTE = re.compile(r"^(?P<variable>[a-z-]+)\.(?P<index>\d+)\.(?P<key>.+)$")
+# A name's attribute no `Name` slot holds, kept as ``author-2-comma-suffix`` (a name a .bib
+# field can take too).
+_NAME_ATTRIBUTE = re.compile(r"^(?P<variable>[a-z-]+?)-(?P<index>\d+)-(?P<key>.+)$")
 # Older or schema-only spellings of CSL 1.0.2 variables, read as the variable when it is unset.
 ALIASES = {
     "journalAbbreviation": "container-title-short", "shortTitle": "title-short",
@@ -254,7 +256,7 @@ def _names(record: Record, variable: str, value: Any, problems: list[Diagnostic]
         if isinstance(entry, str):
             names.append(Name(literal=entry.strip()))
         elif isinstance(entry, dict):
-            names.append(_name(record, f"{variable}.{len(names) + 1}", entry))
+            names.append(_name(record, f"{variable}-{len(names) + 1}", entry))
         else:
             problems.append(error(f"{variable}: name {index} is {_kind(entry)}, not an object; "
                                   "left out"))
@@ -269,7 +271,7 @@ def _name(record: Record, slot: str, entry: dict) -> Name:
         if key in _NAME_KEYS and not isinstance(value, (dict, list)):
             parts[_NAME_KEYS[key]] = _scalar_text(value)
         else:
-            record.add_extra(source_key(CSL, f"{slot}.{key}"), kept_text(value))
+            record.add_extra(source_key(CSL, f"{slot}-{key}"), kept_text(value))
     return Name(**parts)
 
 

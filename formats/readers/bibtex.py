@@ -231,7 +231,7 @@ def to_record(entry: _Entry, source: str) -> Record:
     if issued:
         record.dates["issued"] = issued
     for name, value in entry.fields.items():
-        if name not in SKIPPED and value.strip():
+        if name not in SKIPPED and value.strip() and not _is_default(entry.type, name, value):
             _read_field(record, entry, name, value)
     if record.type == "thesis" and "genre" not in record.fields and entry.type in IMPLIED_GENRES:
         record.fields["genre"] = IMPLIED_GENRES[entry.type]
@@ -239,6 +239,11 @@ def to_record(entry: _Entry, source: str) -> Record:
     if affiliation.strip():  # linked to the authors by name: read once they are
         absorb(record, "affiliation", to_unicode(affiliation))
     return record
+
+
+def _is_default(entry_type: str, name: str, value: str) -> bool:
+    """Whether a field only repeats what the bib writer puts in an entry that needs it."""
+    return BIBLATEX.required.get(entry_type) == (name, value.strip())
 
 
 def csl_type(entry: _Entry) -> str:

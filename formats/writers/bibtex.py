@@ -169,6 +169,8 @@ def entry_type(record: Record, dialect: Dialect) -> str:
     for csl_type, word, bib_type in dialect.genre_types:
         if record.type == csl_type and word in genre:
             return bib_type
+    if record.type in dialect.edited_types and not record.authors and "editor" in record.names:
+        return dialect.edited_types[record.type]
     return dialect.entry_types.get(record.type, "misc")
 
 
@@ -185,6 +187,9 @@ def placed_fields(record: Record, dialect: Dialect,
     custom: list[tuple[str, str]] = []
     if written.get("type") == "{" + IMPLIED_GENRES.get(bib_type, "") + "}":
         del written["type"]  # @phdthesis already says "PhD thesis"
+    required, default = dialect.required.get(bib_type, ("", ""))
+    if required and required not in written:
+        written[required] = "{" + default + "}"
     subtype = written.get("entrysubtype", "").strip("{}")
     if bibschema.csl_type_of(bib_type, subtype) != record.type:
         written[bibschema.CSL_TYPE_FIELD] = "{" + record.type + "}"
@@ -238,7 +243,8 @@ def _extension(record: Record) -> Iterator[tuple[str, str]]:
 
 def _free_name(key: str, taken: set[str]) -> str:
     """A custom field name from `key`: lower-case ASCII and hyphens, clear of `taken` names."""
-    name = re.sub(r"[^a-z0-9._]+", "-", key.lower()).strip("-") or "extra"
+    # Letters, digits, "-" and "_": every .bib reader takes such names (pandoc takes no ".").
+    name = re.sub(r"[^a-z0-9_]+", "-", key.lower()).strip("-") or "extra"
     while name in taken:
         name = "x-" + name
     return name
