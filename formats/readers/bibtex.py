@@ -9,6 +9,7 @@ cross-referenced entry may be defined anywhere in it.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable
@@ -145,6 +146,8 @@ def evaluate(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
 
 
 def _split_concatenation(raw: str) -> list[str]:
+    if "#" not in raw:
+        return [raw]
     parts, depth, quoted, start = [], 0, False, 0
     for index, char in enumerate(raw):
         if char == "{":
@@ -344,6 +347,7 @@ def _date(value: str) -> Date:
     return parse_date(to_unicode(value) if re.search(r"[\\{]", value) else value)
 
 
+@functools.cache
 def _slot_for(name: str, entry_type: str) -> Slot | None:
     """The slot that reads field `name` of an entry: BibLaTeX's (aliases resolved), then
     BibTeX's; one for the entry's type if there is one, else one for any type."""
