@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..dates import month_number
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import absorb, add_affiliation, source_key
 from ..names import parse_tagged_name
@@ -66,8 +67,6 @@ NUMBERED_TYPES = frozenset({"report", "patent"})  # SN is their number
 TAG_LINE = re.compile(r"^\s*([A-Z][A-Z0-9]) +- ?(.*)$")
 _STANDARD_TAG_LINE = re.compile(r"^[A-Z][A-Z0-9]  - ")
 LOWER_TAG_LINE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9]) +- ?(.*)$")
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]\b")
 _ISBN = re.compile(r"^(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]\b")
@@ -417,10 +416,9 @@ def _slash_parts(pieces: list[str]) -> tuple[int, ...] | None:
 
 
 def _date_number(piece: str, month: bool) -> int | None:
-    if piece.isdigit():
-        number = int(piece)
-        return number if 1 <= number <= (12 if month else 31) else None
-    return _MONTHS.get(piece[:3].lower()) if month and piece else None
+    if month:
+        return month_number(piece) or None
+    return int(piece) if piece.isdigit() and 1 <= int(piece) <= 31 else None
 
 
 READER = Reader(
