@@ -16,6 +16,7 @@ from ..casing import title_case_capitals
 from ..diagnostics import Diagnostic, warning
 from ..extension import parse_classifications
 from ..names import is_han, parse_name
+from ..numbers import normalise_pages, strip_zeros
 from ..record import Classification, Date, Origin, Record
 from ..registry import Reader, ReadStream
 
@@ -268,11 +269,6 @@ def _pages(text: str, record: Record) -> str:
     return ""
 
 
-def normalise_pages(text: str) -> str:
-    """``605 - 609`` → ``605-609``; CNKI's ``~`` ranges as ``-``; ``+`` parts kept."""
-    return re.sub(r"\s*[-~～–—]\s*", "-", re.sub(r"\s*\+\s*", "+", text.strip()))
-
-
 def _doi(text: str, record: Record) -> str:
     doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", text.strip(), flags=re.I)
     record.fields["DOI"] = doi
@@ -302,11 +298,6 @@ def set_container(record: Record, container: str) -> None:
     record.fields["container-title"] = cased
     if cased != container:
         record.add_extra("original-container-title", container)
-
-
-def strip_zeros(number: str) -> str:
-    """``03`` → ``3``; anything that is not a plain number is kept as it is."""
-    return str(int(number)) if number.isdigit() else number
 
 
 def _keywords(text: str, record: Record) -> str:
