@@ -87,7 +87,7 @@ def split(lines: Iterable[str], syntax: Syntax, source: str) -> Iterator[Tagged 
             yield current
             current = None
         elif match:
-            current.items.append((number, tag, match["value"].strip()))
+            current.items.append((number, tag, (match["value"] or "").strip()))
         elif current.items and syntax.continues(text):
             line, last_tag, value = current.items[-1]
             joined = value + syntax.joiner + text.strip() if value else text.strip()
