@@ -210,6 +210,8 @@ def _read_all(inputs: tuple[str, ...], wanted: Reader | None, encoding: str,
             continue
         with stream:
             source = open_input(stream, name, encoding, head_chars=DETECT_CHARS)
+            if source.encoding not in ("utf-8", "utf-8-sig"):
+                reporter.info(f"{name}: decoded as {source.encoding}")
             reader = wanted
             if reader is None:
                 choice = choose_reader(REGISTRY, source.head, name)

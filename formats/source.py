@@ -36,17 +36,19 @@ class Input:
     head: str
     lines: Iterator[str]
     failure: list[Diagnostic] = field(default_factory=list)
+    also_tried: str = ""  # for messages: encodings ruled out before `encoding` was chosen
 
 
 def open_input(stream: BinaryIO, name: str, encoding: str = "", head_chars: int = 0) -> Input:
-    """Decode `stream` (a BOM decides the encoding, else `encoding`, else UTF-8) as lines.
+    """Decode `stream` as lines: in `encoding` if given, else as its opening shows (`guess`).
 
     Reads ahead until at least `head_chars` characters are decoded, for format detection.
     """
     first = stream.read(CHUNK_BYTES)
-    by_bom = next((enc for bom, enc in _BOMS if first.startswith(bom)), DEFAULT_ENCODING)
-    chosen = encoding or by_bom
-    source = Input(name, chosen, "", iter(()))
+    chosen = encoding or guess_encoding(first)
+    guessed = not encoding and not any(first.startswith(bom) for bom, _ in _BOMS)
+    source = Input(name, chosen, "", iter(()),
+                   also_tried=" (GB18030 did not fit either)" if guessed else "")
     texts = _decoded_chunks(first, stream, chosen, source)
     head_parts: list[str] = []
     while sum(map(len, head_parts)) < max(head_chars, 1):
@@ -57,6 +59,45 @@ def open_input(stream: BinaryIO, name: str, encoding: str = "", head_chars: int 
     source.head = "".join(head_parts)
     source.lines = _split_lines(_chain(head_parts, texts))
     return source
+
+
+def guess_encoding(opening: bytes) -> str:
+    """The encoding an input's opening bytes are in.
+
+    A BOM says it; UTF-16 without one shows as NUL bytes in every other place; then UTF-8 if
+    the bytes are valid UTF-8; then GB18030 (which includes GBK and GB2312, the encodings of
+    CNKI's older exports) if they are valid GB18030 and read as Chinese text. Anything else
+    is taken as UTF-8, whose decoding error then says where the bytes stop making sense.
+    """
+    for bom, name in _BOMS:
+        if opening.startswith(bom):
+            return name
+    sample = opening[:4096]
+    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4:
+        return "utf-16-le"
+    if len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4:
+        return "utf-16-be"
+    if _decodes(opening, DEFAULT_ENCODING):
+        return DEFAULT_ENCODING
+    if _decodes(opening, "gb18030") and _reads_as_chinese(opening.decode("gb18030", "ignore")):
+        return "gb18030"
+    return DEFAULT_ENCODING
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        codecs.getincrementaldecoder(encoding)(errors="strict").decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Common Han characters make up much of the non-ASCII text, and no control characters."""
+    non_ascii = [c for c in text if ord(c) > 127]
+    han = sum("\u4e00" <= c <= "\u9fff" or c in "，。：；（）、“”《》" for c in non_ascii)
+    controls = sum(c < " " and c not in "\r\n\t" for c in text)
+    return bool(non_ascii) and han >= 0.6 * len(non_ascii) and controls == 0
 
 
 def _decoded_chunks(first: bytes, stream: BinaryIO, encoding: str, source: Input) -> Iterator[str]:
@@ -75,7 +116,7 @@ def _decoded_chunks(first: bytes, stream: BinaryIO, encoding: str, source: Input
             yield exc.object[:exc.start].decode(encoding, errors="ignore")  # the lines before it
             source.failure.append(error(
                 f"cannot decode byte 0x{exc.object[exc.start]:02x} at offset {max(position, 0)} "
-                f"as {encoding}; the input is not text in that encoding "
+                f"as {encoding}{source.also_tried}; the input is not text in that encoding "
                 "(name another with --encoding)", source.name))
             return
         if text:

@@ -125,8 +125,9 @@ def test_undecodable_input_names_the_encoding_tried_and_the_byte_offset(tmp_path
     status, stdout, stderr = run(str(page), "--to", "ris")
     assert status == 1
     assert "AU  - A, B" in stdout
-    assert stderr == (f"recconv: {page}: error: cannot decode byte 0xff at offset 23 as utf-8; "
-                      "the input is not text in that encoding (name another with --encoding)\n")
+    assert stderr == (f"recconv: {page}: error: cannot decode byte 0xff at offset 23 as utf-8 "
+                      "(GB18030 did not fit either); the input is not text in that encoding "
+                      "(name another with --encoding)\n")
 
 
 def test_a_gb18030_file_reads_with_encoding_named():
@@ -224,3 +225,10 @@ def test_report_says_per_field_where_the_target_carried_it():
     assert "recconv: report: bibtex: original-date → custom field original-date: 1 record(s)" \
         in bib.splitlines()
     assert run(SEED, "--to", "ris")[2] == ""
+
+
+def test_a_gb18030_file_is_recognised_without_being_named():
+    data = (SAMPLES / "record-page-chinese.txt").read_text(encoding="utf-8").encode("gb18030")
+    status, stdout, stderr = run("-v", "--to", "ris", input=data)
+    assert status == 0 and "TI  - 计算机辅助导航技术在脊柱外科中的应用" in stdout
+    assert "recconv: <stdin>: decoded as gb18030" in stderr

@@ -44,8 +44,8 @@ def test_undecodable_bytes_end_the_lines_and_name_offset_and_encoding():
     lines, failures, _ = lines_of(b"ok\nfine\n\xff\xfe junk")
     assert lines == ["ok", "fine"]
     assert failures == [
-        "in.txt: error: cannot decode byte 0xff at offset 8 as utf-8; the input is not text "
-        "in that encoding (name another with --encoding)"]
+        "in.txt: error: cannot decode byte 0xff at offset 8 as utf-8 (GB18030 did not fit "
+        "either); the input is not text in that encoding (name another with --encoding)"]
 
 
 def test_an_encoding_named_by_the_user_is_used():
@@ -55,3 +55,22 @@ def test_an_encoding_named_by_the_user_is_used():
 def test_an_unknown_encoding_name_is_reported():
     assert lines_of(b"x", encoding="no-such-codec")[1] == [
         "in.txt: error: unknown encoding 'no-such-codec'"]
+
+
+@pytest.mark.parametrize("encoding, guessed", [
+    ("gb18030", "gb18030"), ("gbk", "gb18030"), ("utf-16-le", "utf-16-le"),
+    ("utf-16-be", "utf-16-be"), ("utf-8", "utf-8"),
+])
+def test_chinese_encodings_without_a_bom_are_recognised(encoding, guessed):
+    text = "{Reference Type}: Journal Article\n{Title}: 计算机辅助导航技术在脊柱外科中的应用\n"
+    lines, failures, used = lines_of(text.encode(encoding))
+    assert (lines, failures, used) == (text.splitlines(), [], guessed)
+
+
+def test_binary_junk_is_not_taken_for_chinese():
+    junk = bytes(range(128, 256)) * 4
+    lines, failures, used = lines_of(junk)
+    assert used == "utf-8"
+    assert failures == ["in.txt: error: cannot decode byte 0x80 at offset 0 as utf-8 (GB18030 did "
+                        "not fit either); the input is not text in that encoding (name another "
+                        "with --encoding)"]
