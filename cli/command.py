@@ -218,8 +218,10 @@ def _read_all(inputs: tuple[str, ...], wanted: Reader | None, encoding: str,
                 if isinstance(choice, Diagnostic):
                     yield from source.failure or [choice]
                     continue
-                reader, reason = choice
-                reporter.info(f"{name}: {reason}")
+                reader = choice.reader
+                reporter.info(f"{name}: {choice.reason}")
+                if choice.ambiguity:
+                    yield choice.ambiguity
             yield from reader.read(source.lines, name)
             yield from source.failure
 

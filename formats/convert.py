@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .citekeys import CitationKeys
-from .diagnostics import Diagnostic, Severity, error
+from .diagnostics import Diagnostic, Severity, error, warning
 from .record import Record
 from .registry import DETECT_CHARS, Options, Reader, Registry, Writer, WriteStream
 
@@ -35,10 +35,20 @@ class Tally:
         return self.errors + self.warnings
 
 
-def choose_reader(registry: Registry, head: str, name: str) -> tuple[Reader, str] | Diagnostic:
-    """The reader for an input whose text begins with `head`, and why it was chosen.
+@dataclass(frozen=True)
+class Choice:
+    """The reader detection chose, why, and a warning when others claimed the input as surely."""
 
-    Content decides; the file suffix only breaks a tie between equally sure readers.
+    reader: Reader
+    reason: str
+    ambiguity: Diagnostic | None = None
+
+
+def choose_reader(registry: Registry, head: str, name: str) -> Choice | Diagnostic:
+    """The reader for an input whose text begins with `head`.
+
+    Content decides; the file suffix only breaks a tie between equally sure readers, and a tie
+    it does not break is reported with the candidates.
     """
     candidates = registry.detect(head)
     if not candidates:
@@ -50,8 +60,13 @@ def choose_reader(registry: Registry, head: str, name: str) -> tuple[Reader, str
     by_suffix = registry.reader_for_path(name)
     reader = by_suffix if by_suffix in tied else tied[0]
     others = ", ".join(f"{r.name} {s:.2f}" for s, r in candidates if r is not reader)
-    return reader, f"detected {reader.name} (score {best_score:.2f}" + (
+    reason = f"detected {reader.name} (score {best_score:.2f}" + (
         f"; also considered {others})" if others else ")")
+    ambiguity = None
+    if len(tied) > 1 and by_suffix not in tied:
+        ambiguity = warning(f"the input could be any of {', '.join(r.name for r in tied)}; "
+                            f"read as {reader.name} (name the format with --from)", name)
+    return Choice(reader, reason, ambiguity)
 
 
 def describe(head: str) -> str:
@@ -123,7 +138,8 @@ def convert_text(text: str, to: str = "bibtex", source: str = "auto", name: str 
         choice = choose_reader(registry, text[:DETECT_CHARS], name)
         if isinstance(choice, Diagnostic):
             return "", [choice]
-        reader = choice[0]
+        reader = choice.reader
+        problems += [choice.ambiguity] if choice.ambiguity else []
     else:
         reader = registry.reader(source)
     stream = with_keys(reader.read(text.splitlines(), name), related)
