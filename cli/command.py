@@ -131,7 +131,7 @@ def _list_styles(ctx: click.Context, param: click.Parameter, value: bool) -> Non
 def recconv(inputs: tuple[str, ...], reader: Reader | None, writer: Writer | None,
             output: str | None, style: str, locale: str, encoding: str, related: bool,
             strict: bool, report: bool, quiet: bool, verbose: bool) -> None:
-    """Convert bibliographic records to BibTeX, BibLaTeX, RIS, CSL-JSON or formatted text.
+    """Convert bibliographic records to BibTeX, BibLaTeX, RIS, CSL-JSON/YAML or formatted text.
 
     \b
         recconv record-page.txt --to bibtex
