@@ -69,6 +69,10 @@ BABEL_NAMES = {
 LANGUAGE_CODES = {**{name: code for code, name in BABEL_NAMES.items()},
                   "usenglish": "en-US", "ukenglish": "en-GB", "english": "en", "chinese": "zh"}
 
+# Fields biber and pandoc read as lists split at "and" (BibLaTeX's literal lists).
+LITERAL_LISTS = frozenset({"publisher", "location", "address", "institution", "organization",
+                           "school"})
+
 # What a BibTeX entry type says of its item, so that a `type` field saying the same is not needed.
 IMPLIED_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 GENRE_TYPES = (("thesis", "master", "mastersthesis"), ("thesis", "硕士", "mastersthesis"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .record import Record
+
 # Words a reference list keeps in lower case inside a title (English, plus the Romance and
 # German articles and prepositions common in journal names).
 MINOR_WORDS = frozenset("""
@@ -47,7 +49,17 @@ def title_case_capitals(text: str) -> str:
         position = match.end()
         first = False
     pieces.append(text[position:])
-    return "".join(pieces)
+    cased = "".join(pieces)
+    cased = re.sub(r"\((\w+)\)", lambda m: text[m.start():m.end()], cased)  # "(CVPR)" stays
+    return re.sub(r"(?<=\d)(St|Nd|Rd|Th)\b", lambda m: m[1].lower(), cased)  # "2nd"
+
+
+def set_container_title(record: Record, container: str) -> None:
+    """Set the container title in reference-list case, keeping an all-capitals original."""
+    cased = title_case_capitals(container)
+    record.fields["container-title"] = cased
+    if cased != container:
+        record.add_extra("original-container-title", container)
 
 
 def _case_word(word: str, leading: bool) -> str:

@@ -36,7 +36,8 @@ AFFILIATION = "affiliation"
 # Fields a source format has that no CSL variable holds are kept under ``<format>-<field>``
 # (``bibtex-timestamp``, ``ris-c1``): the writer of that format writes them back as they were,
 # the others carry them under that key.
-SOURCE_FORMATS = ("bibtex", "ris", "csl")
+SOURCE_FORMATS = ("bibtex", "ris", "csl", "wos", "pubmed", "endnote", "refworks",
+                  "noteexpress", "estudy")
 
 _CLASS = re.compile(r"^(?P<code>[^\[［]+?)\s*(?:[\[［](?P<label>[^\]］]*)[\]］])?$")
 _LABEL_LINE = re.compile(r"^(?P<label>[^:\n]{1,60}?):\s+(?P<value>.*)$")

@@ -58,9 +58,23 @@ DETECT_CHARS = 64 * 1024
 
 
 def _readers() -> list[Reader]:
-    from .readers import bibtex, csljson, cslyaml, page, ris
+    from .readers import (
+        bibtex,
+        csljson,
+        cslyaml,
+        endnote,
+        estudy,
+        noteexpress,
+        page,
+        pubmed,
+        refworks,
+        ris,
+        wos,
+    )
 
-    return [page.READER, bibtex.READER, ris.READER, csljson.READER, cslyaml.READER]
+    return [page.READER, bibtex.READER, ris.READER, csljson.READER, cslyaml.READER,
+            wos.READER, pubmed.READER, endnote.READER, refworks.READER, noteexpress.READER,
+            estudy.READER]
 
 
 def _writers() -> list[Writer]:

@@ -46,18 +46,24 @@ def essentials(item: dict, to: str) -> dict:
       .bib titles are compared regardless of letter case;
       (a book's title as a container of chapters too); a web page's site name is the .bib
       `howpublished` (BibTeX) or `organization` (BibLaTeX), which pandoc reads as publisher:
-      .bib containers are compared with the publisher standing in for a missing one;
+      .bib containers are compared with the publisher (or a standard's issuing body, the .bib
+      `organization`) standing in for a missing one, and a conference's name (BibTeX has only
+      `booktitle` for it);
+    - pandoc turns a full-width space (U+3000) in a title into an ordinary one;
     - RIS has no mark for an organisation's name, and pandoc splits ``World Health
       Organization`` into given and family names, or reads the ``Jr.`` of
       ``King, Martin Luther, Jr.`` as the given name: RIS names are compared as their words;
     - pandoc reads a RIS book's ``T2`` (its series) and ``SP`` (its number of pages, in the RIS
       specification and Zotero) as an article's journal and page: not compared for books.
     """
-    item = json.loads(json.dumps(item, ensure_ascii=False).replace("’", "'"))
+    text = json.dumps(item, ensure_ascii=False).replace("’", "'").replace("\u3000", " ")
+    item = json.loads(text)
     title = markup.strip(item.get("title", ""))
     container = markup.strip(item.get("container-title", ""))
     if to in ("bibtex", "biblatex"):
-        container = container or item.get("publisher", "")
+        container = (container or item.get("event-title", "") or item.get("event", "")
+                     or item.get("publisher", "")
+                     or item.get("authority", ""))
     if to in ("bibtex", "biblatex"):
         title, container = title.casefold(), container.casefold()
     book = to == "ris" and item.get("type") in ("book", "thesis", "manuscript")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..casing import title_case_capitals
+from ..casing import set_container_title
 from ..diagnostics import Diagnostic, warning
 from ..extension import parse_classifications
 from ..names import is_han, parse_name
@@ -278,7 +278,7 @@ def _doi(text: str, record: Record) -> str:
 def _source(text: str, record: Record) -> str:
     """``MEDCOMM | 2025年 / 6卷 / 03期``, any part after the journal optional."""
     container, _, details = text.partition("|")
-    set_container(record, container.strip())
+    set_container_title(record, container.strip())
     year = _YEAR.search(details)
     if year:
         parts = (int(year[1]),) + ((int(year[2]),) if year[2] else ())
@@ -290,14 +290,6 @@ def _source(text: str, record: Record) -> str:
     if details.strip() and not year:
         return f"no year in source {text!r}; expected 'JOURNAL | 2025年 / 6卷 / 03期'"
     return ""
-
-
-def set_container(record: Record, container: str) -> None:
-    """Set the container title, in reference-list case, keeping an all-capitals original."""
-    cased = title_case_capitals(container)
-    record.fields["container-title"] = cased
-    if cased != container:
-        record.add_extra("original-container-title", container)
 
 
 def _keywords(text: str, record: Record) -> str:
@@ -397,7 +389,7 @@ def _related_record(item: list[tuple[int, str]], source: str) -> Record:
     source = _RELATED_SOURCE.match(rest[-1]) if rest else None
     if source:
         rest.pop()
-        set_container(record, source["container"].strip())
+        set_container_title(record, source["container"].strip())
         record.dates["issued"] = Date((int(source["year"]),))
         for variable, group in (("volume", "volume"), ("issue", "issue")):
             if source[group]:

@@ -217,6 +217,8 @@ def _slot_values(record: Record, dialect: Dialect,
         for source in item.sources:
             value = "" if source in used and not item.shares else form(record, source)
             if value:
+                if item.name in bibschema.LITERAL_LISTS and _AND.search(value):
+                    value = "{" + value + "}"  # "Taylor and Francis" is one publisher, not two
                 written[item.name] = value if item.form in BARE_FORMS else "{" + value + "}"
                 used.add(source)
                 break
