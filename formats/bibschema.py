@@ -66,8 +66,7 @@ BABEL_NAMES = {
     "el": "greek", "tr": "turkish", "hu": "magyar", "ja": "japanese", "ko": "korean",
     "la": "latin", "uk": "ukrainian", "ca": "catalan", "hr": "croatian", "sk": "slovak",
 }
-LANGUAGE_CODES = {**{name: code for code, name in BABEL_NAMES.items()},
-                  "usenglish": "en-US", "ukenglish": "en-GB", "english": "en", "chinese": "zh"}
+
 
 # Fields biber and pandoc read as lists split at "and" (BibLaTeX's literal lists).
 LITERAL_LISTS = frozenset({"publisher", "location", "address", "institution", "organization",

@@ -126,3 +126,30 @@ def _particle_start(words: list[str], from_start: bool = False) -> int:
 def _is_organisation(text: str) -> bool:
     words = {w.strip(".,()&").lower() for w in text.split(" ")}
     return bool(words & ORGANISATION_WORDS) or len(words) > 5
+
+
+# Chinese database exports write organisations where authors go; these endings give them away.
+_ORGANISATION_ENDINGS = ("评论员", "记者", "通讯员", "编辑部", "课题组", "委员会", "协会", "学会",
+                         "研究院", "研究所", "研究中心", "中心", "集团", "公司", "大学", "学院",
+                         "医院", "办公室", "小组", "工作组")
+_SHORT_ORGANISATION_ENDINGS = ("社", "局", "厅", "署", "部", "院", "所", "会")
+_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+
+
+def parse_database_name(text: str) -> Name:
+    """A name from a Chinese database: a Han-script name (family name first), an organisation
+    (kept whole), ``Family, Given``, ``Smith J`` (initials last) or ``Given Family``."""
+    text = re.sub(r"\s+", " ", text).strip().strip(",，")
+    if is_han(text):
+        compact = text.replace(" ", "")
+        if (compact.startswith(("本报", "本刊")) or compact.endswith(_ORGANISATION_ENDINGS)
+                or len(compact.replace("·", "")) > 4
+                or (len(compact) >= 3 and compact.endswith(_SHORT_ORGANISATION_ENDINGS))):
+            return Name(literal=compact)
+        return parse_name(compact)
+    words = text.split(" ")
+    if "," in text or "||" in text or len(words) == 1:
+        return parse_tagged_name(text)
+    if len(words) == 2 and _INITIALS.match(words[1]) and not _INITIALS.match(words[0]):
+        return Name(family=words[0], given=words[1])
+    return parse_name(text)

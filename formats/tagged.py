@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .dates import parse_date
 from .diagnostics import Diagnostic, warning
 from .extension import source_key
-from .names import parse_tagged_name
+from .names import is_han, parse_tagged_name
 from .numbers import normalise_pages, strip_zeros
 from .record import DATE_VARIABLES, NAME_VARIABLES, Date, Origin, Record
 
@@ -172,6 +172,16 @@ _PACKED = re.compile(r"\s*[;；]\s*")
 def split_packed(value: str) -> list[str]:
     """``潘紫麟;刘庆鹏;`` → ``["潘紫麟", "刘庆鹏"]`` (CNKI packs several values in one)."""
     return [part for part in _PACKED.split(value) if part.strip()]
+
+
+def split_keywords(value: str) -> list[str]:
+    """Keywords as Chinese databases pack them: ``a;b;``, ``a；b``, one a line, ``a，b``, or
+    CNKI's machine keywords joined by commas (``巴拿马,习近平,``)."""
+    if re.search(r"[;；\n]", value):
+        return [k.strip() for k in re.split(r"[;；\n]|，(?=\S)", value) if k.strip()]
+    if re.search(r"[,，]", value) and (value.rstrip().endswith((",", "，")) or is_han(value)):
+        return [k.strip() for k in re.split(r"[,，]", value) if k.strip()]
+    return [value.strip()] if value.strip() else []
 
 
 def new_record(csl_type: str, source: str, tagged: Tagged) -> Record:

@@ -11,10 +11,11 @@ import pytest
 
 from recconv.formats.convert import convert_text
 from recconv.formats.diagnostics import Diagnostic, Severity
+from recconv.formats.names import parse_database_name as parse_person
 from recconv.formats.readers import estudy, noteexpress
-from recconv.formats.readers.noteexpress import parse_person, split_keywords
 from recconv.formats.record import Classification, Date, Name, Origin, Record
 from recconv.formats.registry import Registry
+from recconv.formats.tagged import split_keywords
 
 from .conftest import SAMPLES
 

@@ -20,7 +20,6 @@ from ..bibschema import (
     BIBTEX,
     CSL_TYPE_FIELD,
     IMPLIED_GENRES,
-    LANGUAGE_CODES,
     Dialect,
     Slot,
     csl_type_of,
@@ -28,6 +27,7 @@ from ..bibschema import (
 from ..dates import month_number, parse_date
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import absorb, source_key
+from ..languages import language_code
 from ..latex import title_to_unicode, to_unicode
 from ..record import (
     DATE_VARIABLES,
@@ -283,7 +283,7 @@ def _text(form: str, value: str) -> str:
         return _VERBATIM_ESCAPES.sub(r"\1", value.strip())
     if form == "language":
         name = to_unicode(value).strip()
-        return LANGUAGE_CODES.get(name.lower(), name)
+        return language_code(name)
     if form == "pages":
         return re.sub(r"\s*[–—-]+\s*", "-", to_unicode(value))
     return to_unicode(value)

@@ -27,11 +27,12 @@ from collections.abc import Iterable, Iterator
 from ..dates import parse_date
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import add_affiliation, source_key
-from ..names import is_han, parse_name, parse_tagged_name
+from ..languages import language_code
+from ..names import is_han, parse_database_name
 from ..numbers import normalise_pages
-from ..record import Name, Record
+from ..record import Record
 from ..registry import Reader, ReadStream
-from ..tagged import Field, Syntax, Tagged, apply, new_record, split, split_packed
+from ..tagged import Field, Syntax, Tagged, apply, new_record, split, split_keywords, split_packed
 
 FORMAT = "endnote"
 LINE = re.compile(r"^[ \t]*%(?P<tag>[0-9A-Z@!#$&()*+<>=?\[\]^~|{}])(?:[ \t]?(?P<value>.*))?$")
@@ -296,13 +297,11 @@ GLUED = re.compile(r"(?<=\S)\s*%([KAYI]) ")
 
 STANDARD_NUMBER = re.compile(r"^(?:GB|GB/T|GB/Z|[A-Z]{2}/T|ISO|IEC|ASTM|DIN|EN|BS|JIS)\b.*\d")
 _NAME_SEPARATOR = re.compile(r"\s*[;；，]\s*|\s*,\s*(?=[\u3400-\u9fff])")
-_KEYWORD_SEPARATOR = re.compile(r"\s*(?:[;；\n]|，(?=\S))\s*")
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]\b")
 _ISBN = re.compile(r"^(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]\b")
 _CN_SERIAL = re.compile(r"^(?:CN\s*)?\d{2}-\d{4}(?:/[A-Z0-9.]+)?$")
 _DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)$", re.I)
-_LANGUAGES = {"中文": "zh-CN", "chi": "zh-CN", "zho": "zh-CN", "chinese": "zh-CN",
-              "英文": "en", "english": "en", "eng": "en"}
+
 
 
 def unwrapped(items: list[tuple[int, str, str]], keep: tuple[str, ...]
@@ -335,23 +334,9 @@ def keep_firsts(record: Record, tagged: Tagged, table: dict[str, Field], fmt: st
             record.add_extra(source_key(fmt, tag.lower()), *tagged.values(tag)[1:])
 
 
-def person(text: str) -> Name:
-    """One name: ``Family, Given``, a Han-script name (longer ones are organisations, kept
-    whole), or ``Given Family`` / an organisation's name."""
-    text = text.strip()
-    compact = re.sub(r"\s+", "", text)
-    if is_han(text) and "," not in text:
-        if len(compact) > 4 and "·" not in compact:
-            return Name(literal=compact)
-        return parse_tagged_name(compact)
-    if "," in text or "||" in text:
-        return parse_tagged_name(text)
-    return parse_name(text)
-
-
 def add_names(record: Record, role: str, values: list[str]) -> None:
     """One name per value, or several packed in one (``薛婉钰;刘娜``, ``颜宏,石德成``)."""
-    names = [person(part) for value in values for part in _NAME_SEPARATOR.split(value)
+    names = [parse_database_name(part) for value in values for part in _NAME_SEPARATOR.split(value)
              if part.strip()]
     if names:
         record.names.setdefault(role, []).extend(names)
@@ -361,11 +346,6 @@ def add_affiliations(record: Record, value: str) -> None:
     """An address line: CNKI packs several, separated by ``;``."""
     for part in split_packed(value):
         add_affiliation(record, part)
-
-
-def split_keywords(value: str) -> list[str]:
-    """Keywords separated by ``;``, ``；``, full-width commas or line breaks."""
-    return [k for k in _KEYWORD_SEPARATOR.split(value) if k.strip()]
 
 
 def put_issued(record: Record, years: list[str], dates: list[str], fmt: str,
@@ -454,7 +434,7 @@ def put_language(record: Record, values: list[str], chinese_source: bool) -> Non
     given = [v.strip().rstrip(";；").strip() for v in values]
     given = [v for v in given if v]
     if given:
-        codes = dict.fromkeys(_LANGUAGES.get(v.lower(), v) for v in given)
+        codes = dict.fromkeys(language_code(v) for v in given)
         record.fields["language"] = ", ".join(codes)
     elif chinese_source and is_han(record.get("title")):
         record.fields["language"] = "zh-CN"

@@ -20,9 +20,10 @@ from collections.abc import Iterable, Iterator
 
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import parse_classifications
+from ..names import parse_database_name
 from ..record import Record
 from ..registry import Reader, ReadStream
-from ..tagged import Field, Syntax, Tagged, apply, new_record, split, split_packed
+from ..tagged import Field, Syntax, Tagged, apply, new_record, split, split_keywords, split_packed
 from .noteexpress import (
     DEGREES,
     JUNK,
@@ -30,10 +31,8 @@ from .noteexpress import (
     clean_doi,
     empty_values,
     link_affiliations,
-    parse_person,
     set_issued,
     set_language,
-    split_keywords,
     unwrap,
     without_bom,
 )
@@ -160,11 +159,11 @@ def _type(tagged: Tagged) -> tuple[str, str]:
 
 
 def _names(record: Record, tagged: Tagged) -> None:
-    authors = [parse_person(n) for v in tagged.values("Author") for n in split_packed(v)]
+    authors = [parse_database_name(n) for v in tagged.values("Author") for n in split_packed(v)]
     if authors:
         record.names["author"] = authors
     link_affiliations(record, tagged.values("Organ"))
-    supervisors = [parse_person(n) for tag in ("Teacher", "Tutor")
+    supervisors = [parse_database_name(n) for tag in ("Teacher", "Tutor")
                    for v in tagged.values(tag) for n in split_packed(v)]
     if supervisors:
         record.names["contributor"] = supervisors  # as Zotero does: CSL has no advisor

@@ -21,10 +21,21 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ..diagnostics import Diagnostic, error, warning
-from ..names import is_han, parse_name, parse_tagged_name
+from ..languages import language_code
+from ..names import is_han, parse_database_name
 from ..record import Date, Name, Record
 from ..registry import Reader, ReadStream
-from ..tagged import Field, Syntax, Tagged, apply, new_record, split, split_packed, year_date
+from ..tagged import (
+    Field,
+    Syntax,
+    Tagged,
+    apply,
+    new_record,
+    split,
+    split_keywords,
+    split_packed,
+    year_date,
+)
 
 FORMAT = "noteexpress"
 
@@ -94,8 +105,6 @@ SYNTAX = Syntax(
 CN_SERIAL = re.compile(r"^\d{2}-\d{4}(?:/[A-Z0-9.]+)?$")
 STANDARD_CODE = re.compile(r"^(?:GB|[A-Z]{2,4})(?:/[TZ])?\s?\d+(?:\.\d+)*\s?[-—–]\s?\d{4}$")
 ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
-LANGUAGES = {"chi": "zh-CN", "zho": "zh-CN", "chinese": "zh-CN", "中文": "zh-CN",
-             "eng": "en", "english": "en", "英文": "en", "英语": "en"}
 DEGREES = {"博士": "博士学位论文", "硕士": "硕士学位论文", "学士": "学士学位论文"}
 EXPECTED = "expected '{Reference Type}: Journal Article' then '{Tag}: value' lines"
 
@@ -154,14 +163,14 @@ def _record(tagged: Tagged, source: str) -> Iterator[Record | Diagnostic]:
 
 
 def _names(record: Record, tagged: Tagged) -> None:
-    authors = [parse_person(n) for v in tagged.values("Author") for n in split_packed(v)]
+    authors = [parse_database_name(n) for v in tagged.values("Author") for n in split_packed(v)]
     if authors:
         record.names["author"] = authors
     if record.type == "patent":  # the applicant's postal address
         record.add_extra("applicant-address", *tagged.values("Author Address"))
     else:
         link_affiliations(record, tagged.values("Author Address"))
-    supervisors = [parse_person(n) for v in tagged.values("Tertiary Author")
+    supervisors = [parse_database_name(n) for v in tagged.values("Tertiary Author")
                    for n in split_packed(v)]
     if supervisors:
         record.names["contributor"] = supervisors  # as Zotero does: CSL has no advisor
@@ -173,7 +182,7 @@ def _names(record: Record, tagged: Tagged) -> None:
                 Name(literal=n.strip()) for n in re.split(r"[;；、]", value) if n.strip())
         else:
             record.names.setdefault("contributor", []).extend(
-                parse_person(n) for n in split_packed(value))
+                parse_database_name(n) for n in split_packed(value))
 
 
 def _dates(record: Record, tagged: Tagged) -> None:
@@ -278,41 +287,6 @@ def empty_values(tagged: Tagged, source: str, form: str) -> Iterator[Diagnostic]
 
 
 # Words that end the names of organisations written as authors (本报评论员, 铁道部运输局).
-_ORGANISATION_ENDINGS = ("评论员", "记者", "通讯员", "编辑部", "课题组", "委员会", "协会", "学会",
-                         "研究院", "研究所", "研究中心", "中心", "集团", "公司", "大学", "学院",
-                         "医院", "办公室", "小组", "工作组")
-_SHORT_ORGANISATION_ENDINGS = ("社", "局", "厅", "署", "部", "院", "所", "会")
-_INITIALS = re.compile(r"^[A-Z]{1,3}$")
-
-
-def parse_person(text: str) -> Name:
-    """A name from a Chinese database: a Han-script name (family name first), an organisation
-    (kept whole), ``Family, Given``, ``Smith J`` (initials last) or ``Given Family``."""
-    text = re.sub(r"\s+", " ", text).strip().strip(",，")
-    if is_han(text):
-        compact = text.replace(" ", "")
-        if (compact.startswith(("本报", "本刊")) or compact.endswith(_ORGANISATION_ENDINGS)
-                or len(compact.replace("·", "")) > 4
-                or (len(compact) >= 3 and compact.endswith(_SHORT_ORGANISATION_ENDINGS))):
-            return Name(literal=compact)
-        return parse_name(compact)
-    words = text.split(" ")
-    if "," in text or "||" in text or len(words) == 1:
-        return parse_tagged_name(text)
-    if len(words) == 2 and _INITIALS.match(words[1]) and not _INITIALS.match(words[0]):
-        return Name(family=words[0], given=words[1])
-    return parse_name(text)
-
-
-def split_keywords(value: str) -> list[str]:
-    """CNKI's ``a;;b;c;`` lists, and its machine keywords joined by commas (``巴拿马,习近平,``)."""
-    if re.search(r"[;；]", value):
-        return split_packed(value)
-    if re.search(r"[,，]", value) and (value.rstrip().endswith((",", "，")) or is_han(value)):
-        return [k.strip() for k in re.split(r"[,，]", value) if k.strip()]
-    return [value.strip()] if value.strip() else []
-
-
 def clean_abstract(text: str) -> str:
     """Drop CNKI's ``<正>`` (an excerpt of the full text) and turn its ``(#br)`` into a new line."""
     text = re.sub(r"^\s*<正>\s*", "", text)
@@ -328,7 +302,7 @@ def clean_doi(text: str) -> str:
 def set_language(record: Record, language: str) -> None:
     """``chi`` → ``zh-CN``; with no language given, a Chinese title means ``zh-CN``."""
     if language:
-        record.fields["language"] = LANGUAGES.get(language.strip().lower(), language.strip())
+        record.fields["language"] = language_code(language)
     elif is_han(record.get("title")):
         record.fields["language"] = "zh-CN"
 

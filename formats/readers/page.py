@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..casing import set_container_title
 from ..diagnostics import Diagnostic, warning
 from ..extension import parse_classifications
+from ..languages import language_code
 from ..names import is_han, parse_name
 from ..numbers import normalise_pages, strip_zeros
 from ..record import Classification, Date, Origin, Record
@@ -56,7 +57,6 @@ DOCUMENT_TYPES = {
     "news item": "article-newspaper", "报纸": "article-newspaper",
 }
 
-LANGUAGES = {"english": "en", "chinese": "zh-CN", "中文": "zh-CN", "英文": "en", "英语": "en"}
 
 _INLINE_LABEL = re.compile(
     r"^\s*(?P<label>[^:：\s][^:：]{0,9}?)\s*[:：]\s*(?P<value>.*)$"
@@ -310,7 +310,7 @@ def _discipline(text: str, record: Record) -> str:
 
 
 def _language(text: str, record: Record) -> str:
-    record.fields["language"] = LANGUAGES.get(text.lower(), text)
+    record.fields["language"] = language_code(text)
     return ""
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from ..dates import month_number, parse_date
 from ..diagnostics import Diagnostic, error, warning
+from ..languages import language_code
 from ..names import parse_tagged_name
 from ..record import Date, Name, Record
 from ..registry import Reader, ReadStream
@@ -57,9 +58,6 @@ PT_TYPES = {
     "dataset": "dataset", "dissertation": "thesis", "academic dissertation": "thesis",
 }
 BOOK_TYPES = frozenset({"book", "chapter", "report", "thesis"})  # where PL/PB are the publisher's
-LANGUAGES = {"eng": "en", "chi": "zh", "ger": "de", "fre": "fr", "spa": "es", "por": "pt",
-             "rus": "ru", "jpn": "ja", "ita": "it", "kor": "ko", "pol": "pl", "dut": "nl",
-             "tur": "tr"}
 SEASONS = {"spring": "1", "summer": "2", "fall": "3", "autumn": "3", "winter": "4"}
 
 _ID = re.compile(r"^(?P<id>.*?)\s*\[(?P<kind>[a-z-]+)\]\s*$")
@@ -238,7 +236,7 @@ def _serials(record: Record, tagged: Tagged) -> None:
         record.fields.setdefault("ISBN", "; ".join(dict.fromkeys(isbns)))
     languages = [v for v in tagged.values("LA") if v]
     if languages:  # the first; a second language of the text is kept as pubmed-la
-        record.fields["language"] = LANGUAGES.get(languages[0].lower(), languages[0])
+        record.fields["language"] = language_code(languages[0])
         record.add_extra(f"{PUBMED}-la", *languages[1:])
     for tag, variable in (("PL", "publisher-place"), ("PB", "publisher")):
         value = tagged.first(tag)

@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostic, error, warning
 from ..extension import source_key
 from ..record import Name, Record
 from ..registry import Reader, ReadStream
-from ..tagged import Field, Syntax, Tagged, apply, new_record, split
+from ..tagged import Field, Syntax, Tagged, apply, new_record, split, split_keywords
 from .endnote import (
     PAGE_COUNT_TYPES,
     STANDARD_NUMBER,
@@ -37,7 +37,6 @@ from .endnote import (
     put_issued,
     put_language,
     put_serial,
-    split_keywords,
     unwrapped,
     without,
 )

@@ -18,6 +18,7 @@ from ..casing import set_container_title, title_case_capitals
 from ..dates import month_number
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import add_affiliation
+from ..languages import language_code
 from ..names import parse_tagged_name
 from ..record import Date, Name, Record
 from ..registry import Reader, ReadStream
@@ -68,9 +69,6 @@ DT_TYPES = {
     "data study": "dataset", "software review": "review", "thesis": "thesis",
     "dissertation": "thesis",
 }
-LANGUAGES = {"english": "en", "chinese": "zh-CN", "german": "de", "french": "fr",
-             "spanish": "es", "portuguese": "pt", "russian": "ru", "japanese": "ja",
-             "italian": "it", "korean": "ko", "polish": "pl", "dutch": "nl", "turkish": "tr"}
 SEASONS = {"spr": "1", "spring": "1", "sum": "2", "summer": "2", "fal": "3", "fall": "3",
            "aut": "3", "autumn": "3", "win": "4", "winter": "4"}
 
@@ -206,7 +204,7 @@ def _source(record: Record, tagged: Tagged) -> None:
             record.fields[variable] = title_case_capitals(tagged.first(tag))
     language = tagged.first("LA")
     if language:
-        record.fields["language"] = LANGUAGES.get(language.lower(), language)
+        record.fields["language"] = language_code(language)
     record.add_extra("times-cited", tagged.first("TC"))
 
 
