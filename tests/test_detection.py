@@ -48,3 +48,18 @@ def test_an_unknown_input_lists_the_readers():
     message = result.stderr.decode()
     assert "no reader recognises this input: its first line is 'Dear colleague,'" in message
     assert "name its format with --from (one of: page, bibtex, ris, csl-json" in message
+
+
+WRITERS = [writer.name for writer in REGISTRY.writers]
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+@pytest.mark.parametrize("sample", SAMPLE_FILES)
+def test_every_sample_converts_to_every_output_format(sample, writer):
+    from recconv.formats.convert import convert_text
+    from recconv.formats.diagnostics import Severity
+
+    text = (SAMPLES / sample).read_text(encoding="utf-8-sig")
+    output, problems = convert_text(text, to=writer, name=sample, registry=REGISTRY)
+    assert [str(p) for p in problems if p.severity is Severity.ERROR] == []
+    assert output.strip()
