@@ -341,3 +341,10 @@ def test_gbt_prints_a_numeric_edition_without_an_english_ordinal() -> None:
     book = Record(type="book", fields={"title": "书", "publisher": "出版社", "edition": "2"},
                   dates={"issued": Date((2017,))}, id="b")
     assert render([book], GBT) == ["[1] 书[M]. 2 版. 出版社, 2017."]
+
+
+def test_a_date_range_prints_its_start_rather_than_nothing() -> None:
+    record = seed()
+    record.dates["issued"] = Date((2017, 1), (2017, 2))
+    out = [c for c in write_text([record], Options(style="apa")) if isinstance(c, str)]
+    assert "(2017)" in out[0]

@@ -230,3 +230,19 @@ def drop_period_after_question_mark(text: str) -> str:
     ``?`` and ``!`` absorb a following period.
     """
     return _PERIOD_AFTER_MARK.sub(r"\1", text)
+
+
+def range_starts(item: dict[str, Any]) -> dict[str, Any]:
+    """`item` with each date range cut to its start.
+
+    citeproc-py renders nothing at all for a date with two ``date-parts`` rows, so a journal
+    issue dated ``JAN-FEB 2017`` lost its year in every style; its start is what most styles
+    print of it anyway.
+    """
+    return {key: _range_start(value) for key, value in item.items()}
+
+
+def _range_start(value: Any) -> Any:
+    if isinstance(value, dict) and len(value.get("date-parts") or []) > 1:
+        return {**value, "date-parts": value["date-parts"][:1]}
+    return value

@@ -132,7 +132,7 @@ def _source(keyed: dict[str, Record]) -> tuple[Any, list[Diagnostic]]:
 
     source, problems = CiteProcJSON([]), []
     for key, record in keyed.items():
-        item = cslfixes.join_cjk_names(_csl_item(record, key))
+        item = cslfixes.range_starts(cslfixes.join_cjk_names(_csl_item(record, key)))
         try:
             with warnings.catch_warnings():
                 # It notes variables it has no list for, but keeps and renders them all the same.
