@@ -280,3 +280,11 @@ def test_related_items_with_bullets_only_and_authors_on_one_line():
                       "    MUTAGENESIS, 2020, 35 (01)\n")
     assert [(r.fields["title"], len(r.authors), r.get("issue")) for r in record.related] == [
         ("Title one", 2, ""), ("Title two", 1, "1")]
+
+
+def test_related_items_pasted_without_bullets_end_at_their_source_lines():
+    record = read_one("T\n作者\nA, B\n相关论文\n共 2 条\nTitle one\nLuan, Jingyun\nJu, Dianwen\n"
+                      "FRONTIERS IN IMMUNOLOGY, 2018, 9\nTitle two\nX, Y\n"
+                      "MUTAGENESIS, 2020, 35 (01) : 69 - 77\n")
+    assert [(r.fields["title"], len(r.authors), r.get("page")) for r in record.related] == [
+        ("Title one", 2, ""), ("Title two", 1, "69-77")]

@@ -362,16 +362,23 @@ SINGLE_VALUE_SECTIONS = {
 
 
 def _related(section: _Section, record: Record, source: str) -> str:
-    """Each ``• [41] title`` item with its author lines and its source line, as a record."""
+    """Each ``• [41] title`` item with its author lines and its source line, as a record.
+
+    Without bullets or numbers (pasted as plain lines), an item ends at its source line.
+    """
     items: list[list[tuple[int, str]]] = []
+    marked = any(_RELATED_ITEM.match(text) for _, text in section.values)
+    closed = True
     for number, text in section.values:
         total = _RELATED_TOTAL.match(text)
         if total:
             record.add_extra("related-total", total[1])
-        elif _RELATED_ITEM.match(text):
+        elif _RELATED_ITEM.match(text) or (not marked and closed):
             items.append([(number, text)])
+            closed = False
         elif items:
             items[-1].append((number, text))
+            closed = bool(_RELATED_SOURCE.match(text.strip()))
     record.related.extend(_related_record(item, source) for item in items)
     unsourced = [r.origin.line for r in record.related if "container-title" not in r.fields]
     if unsourced:
