@@ -133,30 +133,43 @@ def apply(record: Record, tagged: Tagged, table: dict[str, Field], source_format
         elif target.kind == "page-last":
             last_page = values[0]
         else:
-            _put(record, target, values)
+            unplaced = _put(record, target, values)
+            # A slot already filled by another tag, or a tag repeated where one value fits.
+            record.add_extra(source_key(source_format, tag.lower()), *unplaced)
     if first_page or last_page:
         record.fields.setdefault("page", "-".join(p for p in (first_page, last_page) if p))
 
 
-def _put(record: Record, target: Field, values: list[str]) -> None:
+def _put(record: Record, target: Field, values: list[str]) -> list[str]:
+    """Put `values` where `target` says; returns those that found no room there."""
     variable, kind = target.variable, target.kind
     if kind == "names" or (kind == "text" and variable in NAME_VARIABLES):
         record.names.setdefault(variable, []).extend(parse_tagged_name(v) for v in values)
     elif kind == "packed-names":
         record.names.setdefault(variable, []).extend(
             parse_tagged_name(n) for v in values for n in split_packed(v))
-    elif kind == "date" or variable in DATE_VARIABLES:
-        record.dates.setdefault(variable, parse_date(values[0]))
     elif kind == "keywords":
         record.keywords.extend(k for v in values for k in split_packed(v))
     elif kind == "extra":
         record.add_extra(variable, *values)
+    elif kind == "date" or variable in DATE_VARIABLES:
+        date = parse_date(values[0])
+        kept = record.dates.setdefault(variable, date)
+        return values[1:] if kept == date else values
     else:
-        record.fields.setdefault(variable, _text(kind, values))
+        text = _text(kind, values)
+        kept = record.fields.setdefault(variable, text)
+        if kept != text:
+            return values
+        return values[1:] if kind in SINGLE_VALUE_KINDS else []
+    return []
+
+
+SINGLE_VALUE_KINDS = frozenset({"first", "pages", "zero-padded", "doi"})
 
 
 def _text(kind: str, values: list[str]) -> str:
-    value = values[0] if kind in ("first", "pages", "zero-padded", "doi") else "; ".join(values)
+    value = values[0] if kind in SINGLE_VALUE_KINDS else "; ".join(values)
     if kind == "pages":
         return normalise_pages(value)
     if kind == "zero-padded":
