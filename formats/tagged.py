@@ -66,6 +66,7 @@ def split(lines: Iterable[str], syntax: Syntax, source: str) -> Iterator[Tagged 
     current: Tagged | None = None
     stray: list[int] = []
     for number, text in enumerate(lines, start=1):
+        text = text.lstrip("\ufeff") if number == 1 else text  # a BOM the decoder left
         if not text.strip():
             if syntax.blank_line_ends and current and current.items:
                 yield current

@@ -34,7 +34,6 @@ from .noteexpress import (
     set_issued,
     set_language,
     unwrap,
-    without_bom,
 )
 
 FORMAT = "estudy"
@@ -105,7 +104,7 @@ def detect(head: str) -> float:
 
 def read(lines: Iterable[str], source: str) -> ReadStream:
     """Yield each record as the next ``DataType:`` line (or the end) arrives."""
-    lines = iter(without_bom(lines))
+    lines = iter(lines)
     opening: list[str] = []
     first = next(lines, None)
     while first is not None and not first.strip():
@@ -114,7 +113,7 @@ def read(lines: Iterable[str], source: str) -> ReadStream:
     if first is None:
         yield error(f"no E-Study records: the input is empty; {EXPECTED}", source, 1)
         return
-    match = TAG_LINE.match(first)
+    match = TAG_LINE.match(first.lstrip("\ufeff"))
     start = "SrcDatabase" if match and match["tag"].startswith("SrcDatabase") else "DataType"
     seen = False
     for item in split(itertools.chain(opening, [first], lines), _syntax(start), source):

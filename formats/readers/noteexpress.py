@@ -124,7 +124,7 @@ def detect(head: str) -> float:
 def read(lines: Iterable[str], source: str) -> ReadStream:
     """Yield each record as the next ``{Reference Type}:`` line (or the end) arrives."""
     seen = False
-    for item in split(without_bom(lines), SYNTAX, source):
+    for item in split(lines, SYNTAX, source):
         if isinstance(item, Diagnostic):
             yield item
             continue
@@ -255,12 +255,6 @@ def _descriptions(record: Record, tagged: Tagged) -> None:
 
 
 # --- shared with the E-Study reader ------------------------------------------------------
-
-def without_bom(lines: Iterable[str]) -> Iterator[str]:
-    for number, line in enumerate(lines):
-        yield line.lstrip("\ufeff") if number == 0 else line
-
-
 
 _WIDE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff]")
 

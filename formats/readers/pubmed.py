@@ -89,7 +89,7 @@ def detect(head: str) -> float:
 def read(lines: Iterable[str], source: str) -> ReadStream:
     """Yield each record as the blank line after it (or the end) arrives."""
     found = False
-    for item in split(_without_bom(lines), SYNTAX, source):
+    for item in split(lines, SYNTAX, source):
         if isinstance(item, Diagnostic):
             yield item
             continue
@@ -102,11 +102,6 @@ def read(lines: Iterable[str], source: str) -> ReadStream:
             yield from _record(part, source)
     if not found:
         yield error(f"no MEDLINE records; {EXPECTED}", source, 1)
-
-
-def _without_bom(lines: Iterable[str]) -> Iterator[str]:
-    for number, line in enumerate(lines):
-        yield line.lstrip("\ufeff") if number == 0 else line
 
 
 def _at_each_pmid(tagged: Tagged) -> Iterator[tuple[Tagged, int]]:

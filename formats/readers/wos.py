@@ -96,7 +96,7 @@ def read(lines: Iterable[str], source: str) -> ReadStream:
     previous: Tagged | None = None
     found = False
     held: list[Diagnostic] = []  # the splitter's, about lines anywhere: after the last record
-    for item in split(_without_bom(lines), SYNTAX, source):
+    for item in split(lines, SYNTAX, source):
         if isinstance(item, Diagnostic):
             held.append(item)
             continue
@@ -108,11 +108,6 @@ def read(lines: Iterable[str], source: str) -> ReadStream:
     yield from held
     if not found:
         yield error(f"no Web of Science records; {EXPECTED}", source, 1)
-
-
-def _without_bom(lines: Iterable[str]) -> Iterator[str]:
-    for number, line in enumerate(lines):
-        yield line.lstrip("\ufeff") if number == 0 else line
 
 
 def _record(tagged: Tagged, source: str, where: str) -> Iterator[Record | Diagnostic]:
