@@ -31,10 +31,6 @@ class Output:
         else:
             self._stream = sys.stdout
 
-    @property
-    def streams_to_stdout(self) -> bool:
-        return self._stream is sys.stdout
-
     def write(self, text: str) -> None:
         self._stream.write(text)
 

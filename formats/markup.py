@@ -7,7 +7,6 @@ turns them into its own form or drops them where its format has none.
 
 from __future__ import annotations
 
-import html
 import re
 
 NOCASE_OPEN = '<span class="nocase">'
@@ -50,8 +49,3 @@ def pieces(text: str) -> list[tuple[str, str]]:
     if position < len(text):
         result.append(("", text[position:]))
     return result
-
-
-def unescape(text: str) -> str:
-    """Entities a CSL-JSON value may use next to its tags (``&amp;``) as characters."""
-    return html.unescape(text) if "&" in text else text

@@ -83,10 +83,6 @@ class Name:
     literal: str = ""
     affiliations: tuple[str, ...] = ()
 
-    @property
-    def is_literal(self) -> bool:
-        return bool(self.literal)
-
     def last_name(self) -> str:
         """The family name with any non-dropping particle (``van Gogh``), or the literal."""
         if self.literal:
