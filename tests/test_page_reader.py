@@ -288,3 +288,22 @@ def test_related_items_pasted_without_bullets_end_at_their_source_lines():
                       "MUTAGENESIS, 2020, 35 (01) : 69 - 77\n")
     assert [(r.fields["title"], len(r.authors), r.get("page")) for r in record.related] == [
         ("Title one", 2, ""), ("Title two", 1, "69-77")]
+
+
+def test_counts_with_units_and_corresponding_author_marks_are_read():
+    record = read_one("T\n被引：12 次\n作者\nChen, Jiayi* [1 ]\n张三（通讯作者）\n机构\n[1] Univ A\n"
+                      "页数：23页\n")
+    assert record.extra["times-cited"] == ["12"]
+    assert record.fields["number-of-pages"] == "23"
+    assert [n.inverted() for n in record.authors] == ["Chen, Jiayi", "张, 三"]
+    assert record.authors[0].affiliations == ("Univ A",)
+
+
+def test_chinese_keywords_separated_by_commas_are_split():
+    assert read_one("T\n作者\n张三\n关键词\n肺结节，深度学习，计算机断层扫描\n").keywords == [
+        "肺结节", "深度学习", "计算机断层扫描"]
+
+
+def test_a_source_written_with_volume_and_issue_in_parentheses():
+    record = read_one("T\n作者\nA, B\n来源\nMEDCOMM | 2025, 6(03)\n")
+    assert (record.year, record.get("volume"), record.get("issue")) == (2025, "6", "3")

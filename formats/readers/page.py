@@ -20,6 +20,7 @@ from ..names import is_han, parse_name
 from ..numbers import normalise_pages, strip_zeros
 from ..record import Classification, Date, Origin, Record
 from ..registry import Reader, ReadStream
+from ..tagged import split_keywords
 
 # Label text (spaces removed, Latin letters upper-cased) → the section it opens.
 LABELS = {
@@ -73,8 +74,11 @@ _RELATED_SOURCE = re.compile(
 _RELATED_TOTAL = re.compile(r"^\s*共\s*(\d+)\s*条\s*$")
 _YEAR = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
 _VOLUME = re.compile(r"(\S+?)\s*卷")
+_PLAIN_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)()")
+_VOLUME_ISSUE = re.compile(r"(?<![\d年])(\d+)\s*[(（]\s*([^)）]+?)\s*[)）]")
 _ISSUE = re.compile(r"(\S+?)\s*期")
 _LIST_SEPARATOR = re.compile(r"[;；]")
+_CORRESPONDING = re.compile(r"\s*(?:[*＊✉]|[(（]通讯作者[)）])\s*")
 _HAN_NAME_SEPARATOR = re.compile(r"[,，、](?![^\[［]*[\]］])")  # not inside a [1,2 ] marker
 
 
@@ -214,7 +218,9 @@ def _is_han_list(text: str) -> bool:
 
 
 def _author_entry(text: str) -> tuple[str, list[int]]:
-    """``Chen, Jiayi [1,2 ]`` → ``("Chen, Jiayi", [1, 2])``."""
+    """``Chen, Jiayi [1,2 ]`` → ``("Chen, Jiayi", [1, 2])``; a corresponding author's mark
+    (``*``, ``✉``, ``(通讯作者)``) is dropped."""
+    text = _CORRESPONDING.sub("", text)
     markers = _MARKERS.search(text)
     if not markers:
         return text.strip(), []
@@ -255,13 +261,21 @@ def _link_authors(record: Record, authors: list, affiliations: dict[int, str]) -
 
 
 def _times_cited(text: str, record: Record) -> str:
-    record.add_extra("times-cited", text)
-    return "" if text.isdigit() else f"times cited {text!r} is not a whole number"
+    count = _count(text)
+    record.add_extra("times-cited", count or text)
+    return "" if count else f"times cited {text!r} is not a whole number"
 
 
 def _page_count(text: str, record: Record) -> str:
-    record.fields["number-of-pages"] = text
-    return "" if text.isdigit() else f"page count {text!r} is not a whole number"
+    count = _count(text)
+    record.fields["number-of-pages"] = count or text
+    return "" if count else f"page count {text!r} is not a whole number"
+
+
+def _count(text: str) -> str:
+    """``23``, ``23页``, ``12 次``, ``1,024`` → the number; "" when `text` is not one."""
+    match = re.fullmatch(r"\s*(\d[\d,]*)\s*(?:页|次|pp?\.?|pages?|times?)?\s*", text, re.I)
+    return match[1].replace(",", "") if match else ""
 
 
 def _pages(text: str, record: Record) -> str:
@@ -276,10 +290,11 @@ def _doi(text: str, record: Record) -> str:
 
 
 def _source(text: str, record: Record) -> str:
-    """``MEDCOMM | 2025年 / 6卷 / 03期``, any part after the journal optional."""
+    """``MEDCOMM | 2025年 / 6卷 / 03期``, any part after the journal optional (also written
+    ``MEDCOMM | 2025, 6(3)``)."""
     container, _, details = text.partition("|")
     set_container_title(record, container.strip())
-    year = _YEAR.search(details)
+    year = _YEAR.search(details) or _PLAIN_YEAR.search(details)
     if year:
         parts = (int(year[1]),) + ((int(year[2]),) if year[2] else ())
         record.dates["issued"] = Date(parts)
@@ -287,13 +302,17 @@ def _source(text: str, record: Record) -> str:
         match = pattern.search(details)
         if match:
             record.fields[variable] = strip_zeros(match[1])
+    volume_issue = _VOLUME_ISSUE.search(details)
+    if volume_issue and "volume" not in record.fields:
+        record.fields["volume"] = strip_zeros(volume_issue[1])
+        record.fields.setdefault("issue", strip_zeros(volume_issue[2]))
     if details.strip() and not year:
         return f"no year in source {text!r}; expected 'JOURNAL | 2025年 / 6卷 / 03期'"
     return ""
 
 
 def _keywords(text: str, record: Record) -> str:
-    record.keywords.extend(k.strip() for k in _LIST_SEPARATOR.split(text) if k.strip())
+    record.keywords.extend(split_keywords(text))  # "a; b;" or, on Chinese pages, "甲，乙"
     return ""
 
 
