@@ -307,3 +307,11 @@ def test_chinese_keywords_separated_by_commas_are_split():
 def test_a_source_written_with_volume_and_issue_in_parentheses():
     record = read_one("T\n作者\nA, B\n来源\nMEDCOMM | 2025, 6(03)\n")
     assert (record.year, record.get("volume"), record.get("issue")) == (2025, "6", "3")
+
+
+def test_affiliations_on_one_line_and_a_source_without_a_bar():
+    record = read_one("T\n作者：A, B [1 ]; C, D [2 ]\n机构：[1] Univ A; [2] Univ B\n"
+                      "来源：MEDCOMM 2025年 / 6卷 / 03期\n")
+    assert [n.affiliations for n in record.authors] == [("Univ A",), ("Univ B",)]
+    assert (record.get("container-title"), record.year, record.get("issue")) == (
+        "Medcomm", 2025, "3")

@@ -64,6 +64,7 @@ _INLINE_LABEL = re.compile(
     r"|^\s*(?P<code_label>DOI|ISSN|ISBN|PMID)\s+(?P<code>\S.*)$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*[-=_*~—─]{3,}\s*$")
 _MARKERS = re.compile(r"(?:\s*[\[［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］])+\s*$")
+_AT_MARKER = re.compile(r"(?=[\[［]\s*\d+\s*[\]］])")
 _NUMBERED = re.compile(r"^\s*[\[［(（]\s*(\d+)\s*[\]］)）]\s*(.*)$")
 _RELATED_ITEM = re.compile(
     r"^\s*(?:[•·●▪◦]\s*(?:[\[［]\s*\d+\s*[\]］]\s*)?|[\[［]\s*\d+\s*[\]］]\s*)(?P<title>.+)$")
@@ -229,7 +230,9 @@ def _author_entry(text: str) -> tuple[str, list[int]]:
 
 def _affiliations(texts: list[str]) -> dict[int, str]:
     """``[1] Jilin Univ, ...`` lines by number; unnumbered lines continue the one before, or,
-    when no line is numbered, are numbered in order."""
+    when no line is numbered, are numbered in order. Several ``[n]`` on one line are split."""
+    texts = [part.strip(" ;；") for text in texts for part in _AT_MARKER.split(text)
+             if part.strip(" ;；")]
     numbered = any(_NUMBERED.match(text) for text in texts)
     result: dict[int, str] = {}
     for text in texts:
@@ -292,7 +295,10 @@ def _doi(text: str, record: Record) -> str:
 def _source(text: str, record: Record) -> str:
     """``MEDCOMM | 2025年 / 6卷 / 03期``, any part after the journal optional (also written
     ``MEDCOMM | 2025, 6(3)``)."""
-    container, _, details = text.partition("|")
+    container, bar, details = text.partition("|")
+    unbarred = None if bar else _YEAR.search(text)
+    if unbarred:  # "MEDCOMM 2025年 6卷 03期": the journal is what comes before the year
+        container, details = text[:unbarred.start()].strip(" ,/"), text[unbarred.start():]
     set_container_title(record, container.strip())
     year = _YEAR.search(details) or _PLAIN_YEAR.search(details)
     if year:
