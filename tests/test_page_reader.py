@@ -315,3 +315,11 @@ def test_affiliations_on_one_line_and_a_source_without_a_bar():
     assert [n.affiliations for n in record.authors] == [("Univ A",), ("Univ B",)]
     assert (record.get("container-title"), record.year, record.get("issue")) == (
         "Medcomm", 2025, "3")
+
+
+def test_a_labelled_title_opens_each_record():
+    records, problems = read_page("题名：基于深度学习的肺结节检测\n作者\n张三\n摘要\n一段摘要。\n"
+                                  "题名：Second title\n作者\nC, D\n")
+    assert problems == []
+    assert [(r.get("title"), r.get("language"), r.get("abstract")) for r in records] == [
+        ("基于深度学习的肺结节检测", "zh-CN", "一段摘要。"), ("Second title", "", "")]

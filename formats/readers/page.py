@@ -24,6 +24,7 @@ from ..tagged import split_keywords
 
 # Label text (spaces removed, Latin letters upper-cased) → the section it opens.
 LABELS = {
+    "题名": "title", "标题": "title", "篇名": "title",
     "被引": "times-cited", "被引频次": "times-cited",
     "作者": "authors",
     "机构": "affiliations", "作者单位": "affiliations",
@@ -46,7 +47,7 @@ LABELS = {
     "引用": "button", "收藏": "button", "分享": "button", "导出": "button",
 }
 # Sections that appear once, near the top: meeting one again means a new record has begun.
-RECORD_OPENERS = frozenset({"times-cited", "authors"})
+RECORD_OPENERS = frozenset({"title", "times-cited", "authors"})
 
 # Document types (Web of Science DT and Chinese names) → CSL item types.
 DOCUMENT_TYPES = {
@@ -150,7 +151,8 @@ def _blocks(numbered: Iterable[tuple[int, str]]) -> Iterator[_Block]:
             target.append((number, line))
             continue
         if key in RECORD_OPENERS and block.has(key):
-            title = _take_title_back(block)
+            # A labelled title (题名) starts the next record itself; else the line before does.
+            title = [] if key == "title" else _take_title_back(block)
             yield block
             block = _Block(title=title)
         block.sections.append(_Section(key, number, [(number, value)] if value else []))
@@ -171,8 +173,6 @@ def _record(block: _Block, source: str) -> Iterator[Record | Diagnostic]:
         record.fields["title"] = title
         if is_han(title):
             record.fields["language"] = "zh-CN"
-    else:
-        yield warning("no title line before the first label", source, block.line)
     authors: list[tuple[str, list[int]]] = []
     affiliations: dict[int, str] = {}
     for section in block.sections:
@@ -180,6 +180,10 @@ def _record(block: _Block, source: str) -> Iterator[Record | Diagnostic]:
         if problem:
             yield warning(problem, source, section.line, record.describe())
     _link_authors(record, authors, affiliations)
+    if not record.get("title"):
+        yield warning("no title line before the first label", source, block.line)
+    elif is_han(record.get("title")):
+        record.fields.setdefault("language", "zh-CN")
     yield record
 
 
@@ -366,6 +370,7 @@ def _extra_field(key: str):
 
 LIST_SECTIONS = frozenset({"keywords", "clc", "discipline"})
 SINGLE_VALUE_SECTIONS = {
+    "title": _text_field("title"),
     "times-cited": _times_cited,
     "source": _source,
     "keywords": _keywords,
