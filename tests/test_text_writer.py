@@ -348,3 +348,9 @@ def test_a_date_range_prints_its_start_rather_than_nothing() -> None:
     record.dates["issued"] = Date((2017, 1), (2017, 2))
     out = [c for c in write_text([record], Options(style="apa")) if isinstance(c, str)]
     assert "(2017)" in out[0]
+
+
+def test_apostrophes_are_typographic_as_citeproc_js_prints_them() -> None:
+    assert cslfixes.typographic_apostrophes("Master's thesis, O'Donnell") == (
+        "Master’s thesis, O’Donnell")
+    assert cslfixes.typographic_apostrophes("no quotes") == "no quotes"

@@ -246,3 +246,12 @@ def _range_start(value: Any) -> Any:
     if isinstance(value, dict) and len(value.get("date-parts") or []) > 1:
         return {**value, "date-parts": value["date-parts"][:1]}
     return value
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\w)")
+
+
+def typographic_apostrophes(text: str) -> str:
+    """Straight apostrophes as typographic ones (``Master's`` → ``Master’s``), as citeproc-js
+    prints every apostrophe in the data; citeproc-py leaves them as typed."""
+    return _APOSTROPHE.sub("’", text) if "'" in text else text

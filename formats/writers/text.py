@@ -115,7 +115,8 @@ def _bibliography(records: list[Record], style_path: Path, locale: str | None,
     close_quotes = _close_quotes(style)
     for entry in entries:
         text = cslfixes.move_punctuation_into_quotes(entry, close_quotes)
-        yield cslfixes.drop_period_after_question_mark(text).strip() + "\n"
+        text = cslfixes.typographic_apostrophes(cslfixes.drop_period_after_question_mark(text))
+        yield text.strip() + "\n"
 
 
 def _style_warning(path: Path, message: str) -> Diagnostic:
