@@ -84,7 +84,7 @@ def main() -> None:
                 capture_output=True, text=True, check=True, env=os.environ).stdout.splitlines()
             ours = [chunk for chunk in registry.writer("text").write(records, Options(style=style))
                     if isinstance(chunk, str)]
-            pairs = list(zip(ours, theirs))
+            pairs = list(zip(ours, theirs, strict=False))  # a failed record is missing on one side
             same = sum(folded(a) == folded(b) for a, b in pairs)
             print(f"{style}: {same}/{len(theirs)} entries identical to citeproc-js")
             for a, b in [p for p in pairs if folded(p[0]) != folded(p[1])][:args.show]:
