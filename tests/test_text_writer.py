@@ -354,3 +354,17 @@ def test_apostrophes_are_typographic_as_citeproc_js_prints_them() -> None:
     assert cslfixes.typographic_apostrophes("Master's thesis, O'Donnell") == (
         "Master’s thesis, O’Donnell")
     assert cslfixes.typographic_apostrophes("no quotes") == "no quotes"
+
+
+def test_initialize_false_keeps_given_names_whole() -> None:
+    from lxml import etree
+
+    style = (b'<style xmlns="http://purl.org/net/xbiblio/csl"><citation><layout>'
+             b'<names variable="author"><name initialize="false" initialize-with=". "/></names>'
+             b'</layout></citation></style>')
+    root = etree.fromstring(cslfixes.normalize_style(style))
+    name = root.find(".//{http://purl.org/net/xbiblio/csl}name")
+    assert name.get("initialize-with") is None and name.get("initialize") == "false"
+    out = [c for c in write_text([seed()], Options(style="chicago-author-date"))
+           if isinstance(c, str)]
+    assert out[0].startswith("Chen, Jiayi, Siyuan Hu, Jiayi Liu,")

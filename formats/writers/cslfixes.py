@@ -8,8 +8,8 @@ output is corrected afterwards. Only the text writer imports this module (it nee
 Not corrected, because only changing citeproc-py's element classes could: a nested `cs:group`
 always counts as a variable that rendered (IEEE prints ``[Online].`` with no access date); a
 `cs:label` never gets ``text-case="title"`` (APA's ``(ed.)`` for ``(Ed.)``); an empty locale
-term falls back to English (GB/T's ``2nd 版``); ``initialize="false"`` is ignored; a title
-substituted for the author is printed again (APA, items without author).
+term falls back to English (GB/T's ``2nd 版``); a title substituted for the author is
+printed again (APA, items without author).
 """
 
 from __future__ import annotations
@@ -33,7 +33,40 @@ def normalize_style(xml: bytes) -> bytes:
     root = etree.fromstring(xml, etree.XMLParser(remove_comments=True, no_network=True))
     space_after_left_margin(root)
     keep_groups_with_guarded_variables(root)
+    keep_given_names_whole(root)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+def keep_given_names_whole(root: etree._Element) -> None:
+    """Honour ``initialize="false"``: full given names stay full.
+
+    With it, CSL uses `initialize-with` only to punctuate initials already in the data;
+    citeproc-py ignores it and shortens every given name (Chicago and MLA print ``Aagesen,
+    H.`` for ``Aagesen, Henrik``). Without `initialize-with`, citeproc-py prints given names
+    as they are, which is what the option asks for names written in full. An
+    `initialize-with` the style sets for all its names (on `cs:style`) is moved onto each
+    `cs:name` that does not say ``initialize="false"``, so those keep it.
+    """
+    names = _rendered_names(root)
+    if not any(name.get("initialize") == "false" for name in names):
+        return
+    inherited = root.get("initialize-with")
+    contexts = [root.find(f"{CSL}{tag}") for tag in ("citation", "bibliography")]
+    if inherited is not None and all(c is None or "initialize-with" not in c.attrib
+                                     for c in contexts):
+        del root.attrib["initialize-with"]
+        for name in names:
+            if name.get("initialize") != "false" and name.get("initialize-with") is None:
+                name.set("initialize-with", inherited)
+    for name in names:
+        if name.get("initialize") == "false" and "initialize-with" in name.attrib:
+            del name.attrib["initialize-with"]
+
+
+def _rendered_names(root: etree._Element) -> list[etree._Element]:
+    """The `cs:name` elements that render names (not the style's own `cs:info` authors)."""
+    return [name for name in root.iter(f"{CSL}name")
+            if name.getparent() is not None and _tag(name.getparent()) == "names"]
 
 
 def space_after_left_margin(root: etree._Element) -> None:
