@@ -325,7 +325,6 @@ def test_ieee_drops_the_accessed_group_without_an_access_date() -> None:
     assert render([online], "ieee") == ["[1] “T,” Available: https://example.org"]
 
 
-@pytest.mark.xfail(strict=True, reason="citeproc-py: label text-case=title needs a language")
 def test_apa_capitalises_the_editor_label() -> None:
     chapter = Record(type="chapter", fields={"title": "On things", "container-title": "Big book",
                                              "publisher": "OUP"},

@@ -6,10 +6,9 @@ before citeproc-py loads it, the CSL-JSON items are adjusted before it reads the
 output is corrected afterwards. Only the text writer imports this module (it needs lxml).
 
 Not corrected, because only changing citeproc-py's element classes could: a nested `cs:group`
-always counts as a variable that rendered (IEEE prints ``[Online].`` with no access date); a
-`cs:label` never gets ``text-case="title"`` (APA's ``(ed.)`` for ``(Ed.)``); an empty locale
-term falls back to English (GB/T's ``2nd 版``); a title substituted for the author is
-printed again (APA, items without author).
+always counts as a variable that rendered (IEEE prints ``[Online].`` with no access date); an
+empty locale term falls back to English (GB/T's ``2nd 版``); a title substituted for the
+author is printed again (APA, items without author).
 """
 
 from __future__ import annotations
@@ -34,7 +33,21 @@ def normalize_style(xml: bytes) -> bytes:
     space_after_left_margin(root)
     keep_groups_with_guarded_variables(root)
     keep_given_names_whole(root)
+    capitalise_name_labels(root)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+def capitalise_name_labels(root: etree._Element) -> None:
+    """Apply ``text-case="title"`` to the role labels of names (APA's ``(Eds.)``).
+
+    citeproc-py never applies it to a `cs:label`, printing ``(eds.)``. The labels are locale
+    terms of a word or two (``ed.``, ``eds.``, ``trans.``), for which title case is
+    capitalising every word: ``capitalize-all``, which citeproc-py does apply.
+    """
+    for label in root.iter(f"{CSL}label"):
+        parent = label.getparent()
+        if label.get("text-case") == "title" and parent is not None and _tag(parent) == "names":
+            label.set("text-case", "capitalize-all")
 
 
 def keep_given_names_whole(root: etree._Element) -> None:
