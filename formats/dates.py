@@ -26,7 +26,13 @@ _MONTHS = {name: number for number, names in enumerate((
     "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
     "aug august", "sep sept september", "oct october", "nov november", "dec december"),
     start=1) for name in names.split()}
-_SEASONS = {"spring": "1", "summer": "2", "autumn": "3", "fall": "3", "winter": "4"}
+_SEASONS = {"spring": "1", "summer": "2", "autumn": "3", "fall": "3", "winter": "4",
+            "spr": "1", "sum": "2", "aut": "3", "fal": "3", "win": "4"}
+
+
+def season_number(word: str) -> str:
+    """``Spring``/``SPR`` → ``"1"`` ... ``Winter`` → ``"4"`` (CSL's seasons); "" otherwise."""
+    return _SEASONS.get(word.strip().lower(), "")
 _CIRCA = re.compile(r"^(?:circa|ca\.|ca|c\.|approx\.|approximately|about)\s*", re.IGNORECASE)
 _ISO = re.compile(r"^(?P<y>-?\d{1,4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?"
                   r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")

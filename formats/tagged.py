@@ -188,6 +188,21 @@ def split_packed(value: str) -> list[str]:
     return [part for part in _PACKED.split(value) if part.strip()]
 
 
+_WIDE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff]")
+
+
+def join_wrapped(value: str) -> str:
+    """A value wrapped over lines as one line: nothing between Chinese text, else a space."""
+    if "\n" not in value:
+        return value
+    parts = value.split("\n")
+    joined = parts[0]
+    for part in parts[1:]:
+        wide = _WIDE.match(joined[-1:]) or _WIDE.match(part[:1])
+        joined += ("" if wide else " ") + part
+    return joined
+
+
 def split_keywords(value: str) -> list[str]:
     """Keywords as Chinese databases pack them: ``a;b;``, ``a；b``, one a line, ``a，b``, or
     CNKI's machine keywords joined by commas (``巴拿马,习近平,``)."""

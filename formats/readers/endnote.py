@@ -32,7 +32,17 @@ from ..names import is_han, parse_database_name
 from ..numbers import normalise_pages
 from ..record import Record
 from ..registry import Reader, ReadStream
-from ..tagged import Field, Syntax, Tagged, apply, new_record, split, split_keywords, split_packed
+from ..tagged import (
+    Field,
+    Syntax,
+    Tagged,
+    apply,
+    join_wrapped,
+    new_record,
+    split,
+    split_keywords,
+    split_packed,
+)
 
 FORMAT = "endnote"
 LINE = re.compile(r"^[ \t]*%(?P<tag>[0-9A-Z@!#$&()*+<>=?\[\]^~|{}])(?:[ \t]?(?P<value>.*))?$")
@@ -308,17 +318,8 @@ def unwrapped(items: list[tuple[int, str, str]], keep: tuple[str, ...]
               ) -> list[tuple[int, str, str]]:
     """Values continued over several lines made one line again (between Han characters with
     nothing, else a space), except in the tags of `keep` (abstracts, notes, keywords)."""
-    return [(line, tag, value if tag in keep else _WRAP.sub(_rejoin, value))
+    return [(line, tag, value if tag in keep else join_wrapped(value))
             for line, tag, value in items]
-
-
-_WRAP = re.compile(r"(.?)\n(.?)")
-
-
-def _rejoin(match: re.Match[str]) -> str:
-    before, after = match[1], match[2]
-    joiner = " " if before.isascii() and after.isascii() else ""
-    return before + joiner + after
 
 
 def without(tagged: Tagged, *tags: str) -> Tagged:

@@ -30,6 +30,7 @@ from ..tagged import (
     Syntax,
     Tagged,
     apply,
+    join_wrapped,
     new_record,
     split,
     split_keywords,
@@ -256,20 +257,9 @@ def _descriptions(record: Record, tagged: Tagged) -> None:
 
 # --- shared with the E-Study reader ------------------------------------------------------
 
-_WIDE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff]")
-
-
 def unwrap(tagged: Tagged) -> Tagged:
     """Join the lines of a wrapped value: nothing between Chinese text, a space between words."""
-    items = []
-    for line, tag, value in tagged.items:
-        if "\n" in value:
-            parts = value.split("\n")
-            value = parts[0]
-            for part in parts[1:]:
-                wide = _WIDE.match(value[-1:]) or _WIDE.match(part[:1])
-                value += ("" if wide else " ") + part
-        items.append((line, tag, value))
+    items = [(line, tag, join_wrapped(value)) for line, tag, value in tagged.items]
     return Tagged(tagged.line, items, tagged.ended)
 
 

@@ -15,7 +15,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from ..dates import month_number, parse_date
+from ..dates import month_number, parse_date, season_number
 from ..diagnostics import Diagnostic, error, warning
 from ..languages import language_code
 from ..names import parse_tagged_name
@@ -58,7 +58,6 @@ PT_TYPES = {
     "dataset": "dataset", "dissertation": "thesis", "academic dissertation": "thesis",
 }
 BOOK_TYPES = frozenset({"book", "chapter", "report", "thesis"})  # where PL/PB are the publisher's
-SEASONS = {"spring": "1", "summer": "2", "fall": "3", "autumn": "3", "winter": "4"}
 
 _ID = re.compile(r"^(?P<id>.*?)\s*\[(?P<kind>[a-z-]+)\]\s*$")
 _ISSN = re.compile(r"^(?P<issn>\d{4}-?\d{3}[\dXx])\b")
@@ -261,8 +260,8 @@ def _date(text: str) -> Date:
     year = int(match["y"])
     if not match["m1"]:
         return Date((year,))
-    if match["m1"].lower() in SEASONS and not match["m2"]:
-        return Date((year,), season=SEASONS[match["m1"].lower()])
+    if season_number(match["m1"]) and not match["m2"]:
+        return Date((year,), season=season_number(match["m1"]))
     month = month_number(match["m1"])
     if not month:
         return parse_date(text)

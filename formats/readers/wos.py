@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..casing import set_container_title, title_case_capitals
-from ..dates import month_number
+from ..dates import month_number, season_number
 from ..diagnostics import Diagnostic, error, warning
 from ..extension import add_affiliation
 from ..languages import language_code
@@ -69,8 +69,6 @@ DT_TYPES = {
     "data study": "dataset", "software review": "review", "thesis": "thesis",
     "dissertation": "thesis",
 }
-SEASONS = {"spr": "1", "spring": "1", "sum": "2", "summer": "2", "fal": "3", "fall": "3",
-           "aut": "3", "autumn": "3", "win": "4", "winter": "4"}
 
 _PD = re.compile(r"^(?P<m1>[A-Za-z]{3,})(?:\s+(?P<d1>\d{1,2}))?"
                  r"(?:\s*-\s*(?P<m2>[A-Za-z]{3,})?\s*(?P<d2>\d{1,2})?)?(?:\s+(?P<y>\d{4}))?$")
@@ -249,8 +247,8 @@ def _date(text: str, year_text: str) -> tuple[Date | None, bool]:
     text = _YEAR.sub("", text).strip()
     if not text:
         return Date((year,)), True
-    if text.lower() in SEASONS:
-        return Date((year,), season=SEASONS[text.lower()]), True
+    if season_number(text):
+        return Date((year,), season=season_number(text)), True
     match = _PD.match(text)
     month = month_number(match["m1"]) if match else 0
     if not match or not month:

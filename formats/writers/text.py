@@ -14,7 +14,6 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 from .. import markup
 from ..csl import to_csl
@@ -208,6 +207,8 @@ def _close_quotes(style: Any) -> list[str]:
 def _independent_style(path: Path) -> tuple[Path, str]:
     """The style that formats for `path` (its parent, for a dependent style) and the default
     locale `path` sets ("" for none)."""
+    from xml.etree import ElementTree  # only when references are formatted
+
     try:
         root = ElementTree.parse(path).getroot()
     except (ElementTree.ParseError, OSError) as exc:
