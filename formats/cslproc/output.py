@@ -1,0 +1,463 @@
+"""Rendered output before it becomes text: a tree of blobs, its punctuation, its formats.
+
+Every rendering element yields a `Blob`: a string, or a list of blobs joined by a delimiter,
+with a prefix, a suffix and decorations (italics, quotes, display, ...). Where the pieces of
+a reference meet, punctuation from different elements collides (a title ending in ``?``
+followed by a group's ``.``). `adjust_punctuation` resolves every collision in the tree the
+way the reference CSL processor, citeproc-js, does: duplicates are dropped, ``?`` and ``!``
+absorb a period, and punctuation moves inside or outside quotation marks as the locale's
+``punctuation-in-quote`` says. `render` then writes the tree in one output format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# How two punctuation marks that meet become one (left mark → right mark → result). Marks
+# missing here are kept side by side.
+_MERGED = {
+    "!": {".": "!", "?": "!?", ":": "!", ",": "!,", ";": "!;"},
+    "?": {"!": "?!", ".": "?", ":": "?", ",": "?,", ";": "?;"},
+    ".": {"!": ".!", "?": ".?", ":": ".:", ",": ".,", ";": ".;"},
+    ":": {"!": "!", "?": "?", ".": ":", ",": ":,", ";": ":;"},
+    ",": {"!": ",!", "?": ",?", ":": ",:", ".": ",.", ";": ",;"},
+    ";": {"!": "!", "?": "?", ":": ";", ",": ";,", ".": ";"},
+}
+PUNCTUATION = frozenset(_MERGED)
+_PUNCTUATION_OR_SPACE = PUNCTUATION | {" ", "\u00a0"}
+_INTO_QUOTES = PUNCTUATION - {";", ":"}
+_OUT_OF_QUOTES = PUNCTUATION - {".", "!", "?"}
+_FONT = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
+class Blob:
+    """A piece of output: `content` is a string (a leaf) or a list of blobs."""
+
+    __slots__ = ("content", "prefix", "suffix", "delimiter", "decorations", "is_number",
+                 "flips", "role")
+
+    def __init__(self, content: str | list[Blob], prefix: str = "", suffix: str = "",
+                 delimiter: str = "", decorations: tuple[tuple[str, str], ...] = (),
+                 is_number: bool = False) -> None:
+        self.content = content
+        self.prefix = prefix
+        self.suffix = suffix
+        self.delimiter = delimiter
+        self.decorations = decorations
+        self.is_number = is_number
+        self.flips = False  # decorations from markup, to flip against those around them
+        self.role = ""  # "name", "inverted-name" or "label" in name lists
+
+    @property
+    def is_leaf(self) -> bool:
+        return isinstance(self.content, str)
+
+    def __repr__(self) -> str:
+        return (f"Blob({self.content!r}, prefix={self.prefix!r}, suffix={self.suffix!r}, "
+                f"delimiter={self.delimiter!r}, decorations={self.decorations!r})")
+
+    def has_font(self, with_quotes: bool = False) -> bool:
+        return any(name in _FONT or (with_quotes and name == "quotes")
+                   for name, _ in self.decorations)
+
+    def has_quotes(self) -> bool:
+        return any(name == "quotes" for name, _ in self.decorations)
+
+    def plain(self) -> str:
+        """The text without affixes' punctuation adjusted or decorations (for sorting)."""
+        if isinstance(self.content, str):
+            return self.prefix + self.content + self.suffix
+        inner = self.delimiter.join(p for p in (b.plain() for b in self.content) if p)
+        return self.prefix + inner + self.suffix if inner else ""
+
+
+def group(children: list[Blob], prefix: str = "", suffix: str = "", delimiter: str = "",
+          decorations: tuple[tuple[str, str], ...] = ()) -> Blob | None:
+    """A list blob of the non-empty `children`, or None when there are none."""
+    kept = [child for child in children if child is not None and not is_empty(child)]
+    if not kept:
+        return None
+    return Blob(kept, prefix, suffix, delimiter, decorations)
+
+
+def is_empty(blob: Blob) -> bool:
+    if isinstance(blob.content, str):
+        return not blob.content
+    return all(is_empty(child) for child in blob.content)
+
+
+# ------------------------------------------------------------------ punctuation
+
+
+def adjust_punctuation(root: Blob, punctuation_in_quote: bool) -> None:
+    """Resolve where punctuation of neighbouring pieces meets (in place)."""
+    _purge_empty(root)
+    _upward(root)
+    _leftward(root)
+    _downward(root, punctuation_in_quote)
+    _quote_swaps(root, punctuation_in_quote)
+
+
+def _purge_empty(parent: Blob) -> None:
+    if isinstance(parent.content, str):
+        return
+    for child in parent.content:
+        _purge_empty(child)
+    parent.content = [child for child in parent.content if child.content]
+
+
+class _Side:
+    """One end of a string held by a blob: its content's end or an affix, for merging."""
+
+    __slots__ = ("blob", "slot")
+
+    def __init__(self, blob: Blob, slot: str) -> None:
+        self.blob, self.slot = blob, slot
+
+    def get(self) -> str:
+        return getattr(self.blob, self.slot)
+
+    def set(self, value: str) -> None:
+        setattr(self.blob, self.slot, value)
+
+
+def _merge(left: _Side, right: _Side, to_right: bool = False) -> None:
+    """Merge the last mark of `left` with the first of `right`, onto one side."""
+    first, second = left.get()[-1:], right.get()[:1]
+    if first == second:
+        if to_right:
+            left.set(left.get()[:-1])
+        else:
+            right.set(right.get()[1:])
+        return
+    if to_right:
+        if first not in _MERGED:
+            return
+        merged = _MERGED[first].get(second)
+        left.set(left.get()[:-1])
+        right.set((merged if merged else first) + right.get()[(1 if merged else 0):])
+        return
+    if second not in _MERGED:
+        return
+    merged = _MERGED.get(first, {}).get(second)
+    right.set(right.get()[1:])
+    left.set((left.get()[:-1] + merged) if merged else left.get() + second)
+
+
+def _upward(parent: Blob) -> None:
+    if isinstance(parent.content, str):
+        if parent.suffix[:1] in PUNCTUATION and parent.suffix[:1] == parent.content[-1:]:
+            parent.suffix = parent.suffix[1:]
+        return
+    if not parent.content:
+        return
+    decorated = parent.has_font(with_quotes=True)
+    last = len(parent.content) - 1
+    for i in range(last, -1, -1):
+        child = parent.content[i]
+        _upward(child)
+        if i == 0:
+            if parent.prefix[-1:] == " " and child.prefix[:1] == " ":
+                child.prefix = child.prefix[1:]
+            mark = child.prefix[:1]
+            if not decorated and mark in _PUNCTUATION_OR_SPACE and not parent.prefix:
+                parent.prefix += mark
+                child.prefix = child.prefix[1:]
+        if i == last:
+            if not decorated and child.suffix[-1:] == " ":
+                if parent.suffix[:1] != " ":
+                    parent.suffix = " " + parent.suffix
+                child.suffix = child.suffix[:-1]
+        if parent.delimiter and i > 0:
+            mark = parent.delimiter[-1:]
+            if mark in _PUNCTUATION_OR_SPACE and mark == child.prefix[:1]:
+                child.prefix = child.prefix[1:]
+
+
+def _leftward(parent: Blob) -> None:
+    if isinstance(parent.content, str) or not parent.content:
+        return
+    children = parent.content
+    for i in range(len(children) - 1, -1, -1):
+        _leftward(children[i])
+        if i == len(children) - 1 or parent.delimiter:
+            continue
+        child, sibling = children[i], children[i + 1]
+        mark = sibling.prefix[:1]
+        if child.has_font() or sibling.has_font() or mark not in PUNCTUATION:
+            continue
+        suffix_matches = mark == child.suffix[-1:]
+        content_matches = (not child.suffix and isinstance(child.content, str)
+                           and child.content[-1:] == mark)
+        if suffix_matches or content_matches:
+            sibling.prefix = sibling.prefix[1:]
+        else:
+            _merge(_Side(child, "suffix"), _Side(sibling, "prefix"))
+
+
+def _downward(parent: Blob, in_quote: bool) -> None:
+    if isinstance(parent.content, str):
+        if parent.suffix[:1] in PUNCTUATION and parent.suffix[:1] == parent.content[-1:]:
+            parent.suffix = parent.suffix[1:]
+        return
+    if not parent.content:
+        return
+    children = parent.content
+    if parent.delimiter[:1] in PUNCTUATION:
+        mark = parent.delimiter[0]
+        for child in children[:-1]:
+            if child.suffix[-1:] != mark:
+                child.suffix += mark
+        parent.delimiter = parent.delimiter[1:]
+    last = len(children) - 1
+    for i in range(last, -1, -1):
+        child = children[i]
+        decorated = child.has_font(with_quotes=True)
+        if i == last:
+            _last_child_suffix(parent, child, in_quote)
+        elif parent.delimiter:
+            mark = parent.delimiter[:1]
+            if mark in _PUNCTUATION_OR_SPACE and mark == child.suffix[-1:]:
+                child.suffix = child.suffix[:-1]
+        else:
+            sibling = children[i + 1]
+            mark = child.suffix[-1:]
+            if (not _is_number(child) and not decorated and mark in _PUNCTUATION_OR_SPACE
+                    and mark == sibling.prefix[:1]):
+                sibling.prefix = sibling.prefix[1:]
+        if (not _is_number(child) and not decorated and child.suffix[:1] in PUNCTUATION
+                and isinstance(child.content, str)):
+            _merge(_Side(child, "content"), _Side(child, "suffix"))
+        _downward(child, in_quote)
+
+
+def _last_child_suffix(parent: Blob, child: Blob, in_quote: bool) -> None:
+    """Where the parent's suffix meets its last child's end."""
+    mark = parent.suffix[:1]
+    if mark in PUNCTUATION:
+        migrate = _merges_below(mark, child) or (in_quote and _quotes_at_end(child))
+        if migrate and not _ends_in_number(child):
+            inner = _Side(child, "content" if isinstance(child.content, str) else "suffix")
+            _merge(inner, _Side(parent, "suffix"))
+            if parent.suffix[:1] == ".":
+                child.suffix += "."
+                parent.suffix = parent.suffix[1:]
+    if child.suffix[-1:] == " " and parent.suffix[:1] == " ":
+        parent.suffix = parent.suffix[1:]
+    if child.suffix[:1] in _PUNCTUATION_OR_SPACE:
+        if isinstance(child.content, str) and child.content[-1:] == child.suffix[:1]:
+            child.suffix = child.suffix[1:]
+        if child.suffix[-1:] and child.suffix[-1:] == parent.suffix[:1]:
+            parent.suffix = parent.suffix[:-1]
+    if _ends_with(parent, parent.suffix[:1]):
+        parent.suffix = parent.suffix[1:]
+
+
+def _is_number(blob: Blob) -> bool:
+    if blob.is_number:
+        return True
+    return (isinstance(blob.content, list) and len(blob.content) == 1
+            and blob.content[0].is_number)
+
+
+def _ends_in_number(blob: Blob) -> bool:
+    while True:
+        if blob.is_number:
+            return True
+        if isinstance(blob.content, str) or not blob.content:
+            return False
+        blob = blob.content[-1]
+
+
+def _merges_below(mark: str, blob: Blob) -> bool:
+    """Whether `mark` would merge into one character with the end of `blob` or below it."""
+    while True:
+        end = blob.suffix[-1:]
+        if not end and isinstance(blob.content, str):
+            end = blob.content[-1:]
+        merged = _MERGED.get(end, {}).get(mark)
+        if merged and len(merged) == 1:
+            return True
+        if isinstance(blob.content, str) or not blob.content:
+            return False
+        blob = blob.content[-1]
+
+
+def _quotes_at_end(blob: Blob) -> bool:
+    while True:
+        if blob.has_quotes():
+            return True
+        if isinstance(blob.content, str) or not blob.content:
+            return False
+        blob = blob.content[-1]
+
+
+def _ends_with(blob: Blob, mark: str) -> bool:
+    if mark not in PUNCTUATION:
+        return False
+    while True:
+        if isinstance(blob.content, str):
+            return blob.content[-1:] == mark
+        if not blob.content:
+            return False
+        child = blob.content[-1]
+        if child.suffix:
+            return child.suffix[-1:] == mark
+        blob = child
+
+
+def _quote_swaps(parent: Blob, in_quote: bool) -> None:
+    """Move commas and periods into closing quotes (or colons and semicolons out of them)."""
+    if isinstance(parent.content, str):
+        return
+    for child in parent.content:
+        if child.has_quotes():
+            if in_quote:
+                _swap_in(child)
+            else:
+                _swap_out(child)
+        _quote_swaps(child, in_quote)
+
+
+def _inner_end(blob: Blob) -> _Side:
+    if isinstance(blob.content, str):
+        return _Side(blob, "content")
+    return _Side(blob.content[-1], "suffix")
+
+
+def _swap_in(blob: Blob) -> None:
+    while blob.suffix[:1] in _INTO_QUOTES and blob.suffix:
+        _merge(_inner_end(blob), _Side(blob, "suffix"))
+
+
+def _swap_out(blob: Blob) -> None:
+    while True:
+        end = _inner_end(blob)
+        if not (end.get()[-1:] in _OUT_OF_QUOTES and end.get()):
+            return
+        _merge(end, _Side(blob, "suffix"), to_right=True)
+
+
+# ------------------------------------------------------------------ output formats
+
+
+@dataclass(frozen=True)
+class Format:
+    """How one output format writes text and decorations."""
+
+    name: str
+    escape: Callable[[str], str]
+    wrap: dict[tuple[str, str], tuple[str, str]]
+    entry: tuple[str, str] = ("", "")
+    margin: tuple[str, str] = ("", " ")  # the left-margin field of a second-field-align entry
+
+
+def _escape_html(text: str) -> str:
+    return text.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+
+
+def _escape_markdown(text: str) -> str:
+    return "".join("\\" + c if c in "\\*_`[]<>#" else c for c in text)
+
+
+def _escape_rtf(text: str) -> str:
+    out = []
+    for c in text:
+        if c in "\\{}":
+            out.append("\\" + c)
+        elif ord(c) > 126:
+            code = ord(c)
+            if code > 0xFFFF:  # RTF counts UTF-16 units
+                code -= 0x10000
+                out.append(f"\\uc0\\u{0xD800 + (code >> 10)}{{}}\\uc0\\u{0xDC00 + (code & 0x3FF)}{{}}")
+            else:
+                out.append(f"\\uc0\\u{code}{{}}")
+        elif c == "\t":
+            out.append("\\tab{}")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+FORMATS = {
+    "text": Format("text", lambda s: s, {}),
+    "html": Format("html", _escape_html, {
+        ("font-style", "italic"): ("<i>", "</i>"),
+        ("font-style", "oblique"): ("<em>", "</em>"),
+        ("font-style", "normal"): ('<span style="font-style:normal;">', "</span>"),
+        ("font-variant", "small-caps"): ('<span style="font-variant:small-caps;">', "</span>"),
+        ("font-variant", "normal"): ('<span style="font-variant:normal;">', "</span>"),
+        ("font-weight", "bold"): ("<b>", "</b>"),
+        ("font-weight", "normal"): ('<span style="font-weight:normal;">', "</span>"),
+        ("text-decoration", "underline"): ('<span style="text-decoration:underline;">',
+                                           "</span>"),
+        ("text-decoration", "none"): ('<span style="text-decoration:none;">', "</span>"),
+        ("vertical-align", "sup"): ("<sup>", "</sup>"),
+        ("vertical-align", "sub"): ("<sub>", "</sub>"),
+    }, entry=('<div class="csl-entry">', "</div>"),
+        margin=('<div class="csl-left-margin">', '</div><div class="csl-right-inline">')),
+    "markdown": Format("markdown", _escape_markdown, {
+        ("font-style", "italic"): ("*", "*"),
+        ("font-style", "oblique"): ("*", "*"),
+        ("font-weight", "bold"): ("**", "**"),
+        ("vertical-align", "sup"): ("^", "^"),
+        ("vertical-align", "sub"): ("~", "~"),
+    }),
+    "rtf": Format("rtf", _escape_rtf, {
+        ("font-style", "italic"): ("{\\i{}", "}"),
+        ("font-style", "oblique"): ("{\\i{}", "}"),
+        ("font-style", "normal"): ("{\\i0{}", "}"),
+        ("font-variant", "small-caps"): ("{\\scaps ", "}"),
+        ("font-variant", "normal"): ("{\\scaps0{}", "}"),
+        ("font-weight", "bold"): ("{\\b{}", "}"),
+        ("font-weight", "normal"): ("{\\b0{}", "}"),
+        ("text-decoration", "underline"): ("{\\ul{}", "}"),
+        ("text-decoration", "none"): ("{\\ul0{}", "}"),
+        ("vertical-align", "sup"): ("\\super ", "\\nosupersub{}"),
+        ("vertical-align", "sub"): ("\\sub ", "\\nosupersub{}"),
+    }),
+}
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """The locale's quotation marks, outer and inner."""
+
+    open: str = "“"
+    close: str = "”"
+    open_inner: str = "‘"
+    close_inner: str = "’"
+
+
+def render(blob: Blob, fmt: Format, quotes: Quotes) -> str:
+    """The text of `blob` in format `fmt`, decorations and quotation marks applied."""
+    if isinstance(blob.content, str):
+        inner = fmt.escape(blob.content)
+    else:
+        parts = [render(child, fmt, quotes) for child in blob.content]
+        inner = fmt.escape(blob.delimiter).join(p for p in parts if p)
+    if not inner:
+        return ""
+    display = ""
+    for name, value in blob.decorations:
+        if name == "quotes":
+            inner = (quotes.open + inner + quotes.close if value == "true"
+                     else quotes.open_inner + inner + quotes.close_inner)
+        elif name == "display":
+            display = value
+        else:
+            before, after = fmt.wrap.get((name, value), ("", ""))
+            inner = before + inner + after
+    text = fmt.escape(blob.prefix) + inner + fmt.escape(blob.suffix)
+    return _display(text, display, fmt) if display else text
+
+
+def _display(text: str, display: str, fmt: Format) -> str:
+    if display == "left-margin":
+        return fmt.margin[0] + text + fmt.margin[1]
+    if display == "block":
+        return ("\n" + text) if fmt.name == "text" else text
+    if display == "indent":
+        return ("\n    " + text) if fmt.name == "text" else text
+    return text

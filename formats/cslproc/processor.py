@@ -1,0 +1,334 @@
+"""A CSL processor: bibliographies and citations from CSL-JSON items.
+
+    processor = Processor(load("apa.csl"))
+    entries = processor.bibliography(items, "text")
+
+The bibliography is sorted by the style's keys, numbered, disambiguated (names added, given
+names expanded, ``disambiguate`` conditions, year suffixes), rendered entry by entry,
+subsequent authors substituted, and its punctuation resolved as citeproc-js resolves it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import locale as locales
+from .collation import collation_key
+from .context import NAME_VARIABLES, Context, Item, Settings
+from .dates import sort_key as date_sort_key
+from .disambiguation import Disambiguation, disambiguate
+from .names import INHERITED
+from .output import FORMATS, Blob, Quotes, adjust_punctuation, render
+from .richtext import QuoteMarks, resolve_flips
+from .style import NUMBER_VARIABLES, Area, Layout, SortKey, Style, StyleError, render_all
+
+_OPTIONS = tuple(INHERITED) + ("name-form", "name-delimiter", "names-delimiter")
+_SPACE_SEPARATOR = "|"
+
+
+@dataclass
+class Entry:
+    """One formatted bibliography entry, with the item it formats."""
+
+    id: str
+    text: str
+
+
+@dataclass
+class _Prepared:
+    item: Item
+    seq: int
+    number: int = 0
+    settings: Disambiguation = field(default_factory=Disambiguation)
+
+
+class Processor:
+    """Formats items in one style and locale."""
+
+    def __init__(self, style: Style, lang: str = "") -> None:
+        self.style = style
+        self.lang = lang or style.default_locale or locales.FALLBACK
+        self._locales: dict[str, locales.Locale] = {}
+        has_suffix = style.root.find(".//*[@variable='year-suffix']") is not None
+        self._settings = {name: self._area_settings(name, has_suffix)
+                          for name in ("citation", "bibliography")}
+
+    # -- setup
+
+    def _area_settings(self, area_name: str, has_year_suffix: bool) -> Settings:
+        area: Area | None = getattr(self.style, area_name)
+        inherited = {k: v for k, v in self.style.options.items() if k in _OPTIONS}
+        if area is not None:
+            inherited.update({k: v for k, v in area.options.items() if k in _OPTIONS})
+        options = self.style.options
+        return Settings(inherited, self.style.default_locale or locales.FALLBACK,
+                        options.get("page-range-format", ""),
+                        options.get("demote-non-dropping-particle", "display-and-sort"),
+                        options.get("initialize-with-hyphen", "true") != "false",
+                        has_year_suffix)
+
+    def locale(self, layout: Layout | None = None) -> locales.Locale:
+        lang = layout.locales[0] if layout is not None and layout.locales else self.lang
+        if lang not in self._locales:
+            self._locales[lang] = locales.build(lang, self.style.locale_nodes)
+        return self._locales[lang]
+
+    def _context(self, item: Item, area_name: str, layout: Layout | None,
+                 prepared: _Prepared | None = None, mode: str = "") -> Context:
+        locale = self.locale(layout)
+        marks = _marks(locale)
+        ctx = Context(item, locale, marks, self._settings[area_name], mode=mode or area_name)
+        if prepared is not None:
+            ctx.citation_number = prepared.number
+            ctx.year_suffix = prepared.settings.year_suffix
+            ctx.extra_names = prepared.settings.extra_names
+            ctx.given_levels = dict(prepared.settings.given_levels)
+            ctx.disambiguate = prepared.settings.disambiguate
+        return ctx
+
+    # -- public
+
+    def bibliography(self, items: Sequence[dict[str, Any]], output_format: str = "text") \
+            -> list[Entry]:
+        """The bibliography of `items`, one entry each, in the style's order."""
+        area = self.style.bibliography
+        if area is None:
+            raise StyleError("the style has no bibliography")
+        fmt = FORMATS[output_format]
+        prepared = self.prepare(items)
+        entries = []
+        previous: list[str] | None = None
+        substitute = area.options.get("subsequent-author-substitute")
+        rule = area.options.get("subsequent-author-substitute-rule", "complete-all")
+        for entry in prepared:
+            layout = area.layout_for(entry.item.language)
+            ctx = self._context(entry.item, "bibliography", layout, entry)
+            root = self._render(ctx, layout, bibliography=True)
+            if substitute is not None and ctx.first_names_blob is not None:
+                names = ctx.rendered_names
+                _substitute_author(ctx.first_names_blob, names, previous, substitute, rule)
+                previous = names
+            elif substitute is not None:
+                previous = None
+            text = self._finish(root, ctx, fmt)
+            entries.append(Entry(entry.item.id, text))
+        return entries
+
+    def citations(self, items: Sequence[dict[str, Any]], output_format: str = "text") \
+            -> dict[str, str]:
+        """Each item's in-text citation on its own (``(Chen et al., 2025)``, ``[1]``)."""
+        area = self.style.citation
+        if area is None:
+            raise StyleError("the style has no citation layout")
+        fmt = FORMATS[output_format]
+        out = {}
+        for entry in self.prepare(items):
+            layout = area.layout_for(entry.item.language)
+            ctx = self._context(entry.item, "citation", layout, entry)
+            out[entry.item.id] = self._finish(self._render(ctx, layout, bibliography=False),
+                                              ctx, fmt)
+        return out
+
+    # -- preparation: order, numbers, disambiguation
+
+    def prepare(self, items: Sequence[dict[str, Any]]) -> list[_Prepared]:
+        """The items in bibliography order, numbered and disambiguated."""
+        prepared = [_Prepared(Item(data), seq) for seq, data in enumerate(items, 1)]
+        for entry in prepared:
+            entry.number = entry.seq
+        area = self.style.bibliography
+        if area is not None and area.sort:
+            prepared = self._sorted(prepared, area.sort)
+            if not any(key.variable == "citation-number" for key in area.sort):
+                for number, entry in enumerate(prepared, 1):
+                    entry.number = number
+            else:
+                descending = next(k.descending for k in area.sort
+                                  if k.variable == "citation-number")
+                if descending:
+                    for entry in prepared:
+                        entry.number = len(prepared) - entry.seq + 1
+        if self.style.citation is not None:
+            disambiguate(prepared, self._cite_text, self.style.citation.options,
+                         self.style.root)
+        return prepared
+
+    def _cite_text(self, entry: _Prepared, settings: Disambiguation) -> str:
+        """The item's citation, as plain text, for telling ambiguous citations apart."""
+        area = self.style.citation
+        assert area is not None
+        layout = area.layout_for(entry.item.language)
+        ctx = self._context(entry.item, "citation", layout, entry)
+        ctx.year_suffix = settings.year_suffix
+        ctx.extra_names = settings.extra_names
+        ctx.given_levels = dict(settings.given_levels)
+        ctx.disambiguate = settings.disambiguate
+        root = Blob(render_all(layout.elements, ctx))
+        adjust_punctuation(root, ctx.locale.punctuation_in_quote)
+        return render(root, FORMATS["text"], _quotes(ctx.locale))
+
+    def _sorted(self, prepared: list[_Prepared], keys: list[SortKey]) -> list[_Prepared]:
+        chinese = self.lang.lower().startswith("zh")
+        computed = []
+        for entry in prepared:
+            values = [self._sort_value(entry, key) for key in keys]
+            computed.append((entry, [None if v is None else collation_key(v, chinese)
+                                     for v in values]))
+
+        def compare(a: tuple[_Prepared, list], b: tuple[_Prepared, list]) -> int:
+            for key, left, right in zip(keys, a[1], b[1], strict=True):
+                if left == right:
+                    continue
+                if left is None:
+                    return 1
+                if right is None:
+                    return -1
+                order = -1 if left < right else 1
+                return -order if key.descending else order
+            return a[0].seq - b[0].seq
+
+        return [entry for entry, _ in sorted(computed, key=functools.cmp_to_key(compare))]
+
+    def _sort_value(self, entry: _Prepared, key: SortKey) -> str | None:
+        item = entry.item
+        if key.variable:
+            return self._variable_sort_value(entry, key)
+        ctx = self._context(item, "bibliography", None, entry, mode="sort")
+        ctx.names_min, ctx.names_use_first = key.names_min, key.names_use_first
+        from .style import TextMacro, Formatting
+
+        blobs: list[Blob] = []
+        TextMacro(key.macro, Formatting(), self.style).render(ctx, blobs)
+        text = "".join(b.plain() for b in blobs)
+        return _key_string(text)
+
+    def _variable_sort_value(self, entry: _Prepared, key: SortKey) -> str | None:
+        item, variable = entry.item, key.variable
+        if variable == "citation-number":
+            return f"{entry.seq:020d}"
+        if variable in NAME_VARIABLES:
+            from .names import Names, NameFormat
+            from .style import Formatting
+
+            spec = NameFormat({"name-as-sort-order": "all", "sort-separator": " "},
+                              Formatting())
+            names = Names([variable], spec, None, None, [], None, Formatting(), self.style)
+            ctx = self._context(item, "bibliography", None, entry, mode="sort")
+            ctx.names_min, ctx.names_use_first = key.names_min, key.names_use_first
+            blobs: list[Blob] = []
+            names.render(ctx, blobs)
+            return _key_string("".join(b.plain() for b in blobs))
+        date = item.dates.get(variable)
+        if date is not None or variable in ("issued", "accessed", "original-date",
+                                            "event-date", "submitted", "available-date"):
+            return _key_string(date_sort_key(date)) if date is not None else None
+        value = item.text.get(variable, "")
+        if variable in NUMBER_VARIABLES:
+            value = _padded(value)
+        return _key_string(value)
+
+    # -- rendering
+
+    def _render(self, ctx: Context, layout: Layout, bibliography: bool) -> Blob:
+        children = render_all(layout.elements, ctx)
+        decorations = layout.fmt.decorations
+        if bibliography and self.style.bibliography is not None and \
+                self.style.bibliography.options.get("second-field-align") and children:
+            first = Blob([children[0]], decorations=(("display", "left-margin"),))
+            rest = Blob(children[1:], decorations=(("display", "right-inline"),))
+            rest.suffix = layout.fmt.suffix
+            root = Blob([first, rest] if children[1:] else [first], decorations=decorations)
+            if not children[1:]:
+                root.suffix = layout.fmt.suffix
+        else:
+            root = Blob(children, suffix=layout.fmt.suffix, decorations=decorations)
+        if layout.fmt.prefix:
+            target = root.content[0] if root.content else root
+            target.prefix = layout.fmt.prefix + target.prefix  # type: ignore[union-attr]
+        return root
+
+    def _finish(self, root: Blob, ctx: Context, fmt) -> str:
+        adjust_punctuation(root, ctx.locale.punctuation_in_quote)
+        resolve_flips(root)
+        text = render(root, fmt, _quotes(ctx.locale))
+        if fmt.entry != ("", ""):
+            text = fmt.entry[0] + text + fmt.entry[1]
+        return text
+
+
+def _key_string(text: str) -> str | None:
+    """A rendered sort key as citeproc-js keeps it: spaces as its separator, empty as none."""
+    return (text.replace(" ", _SPACE_SEPARATOR) + _SPACE_SEPARATOR) if text else None
+
+
+def _padded(value: str) -> str:
+    """A number sorted by value: its first number zero-padded to 20 digits."""
+    match = re.search(r"\s*(-?[0-9]+)", value)
+    if not match:
+        return value
+    number = int(match[1])
+    return f"{99999999999999999999 + number if number < 0 else number:020d}"
+
+
+def _marks(locale: locales.Locale) -> QuoteMarks:
+    return QuoteMarks(locale.term("open-quote") or "“", locale.term("close-quote") or "”",
+                      locale.term("open-inner-quote") or "‘",
+                      locale.term("close-inner-quote") or "’")
+
+
+def _quotes(locale: locales.Locale) -> Quotes:
+    marks = _marks(locale)
+    return Quotes(marks.open, marks.close, marks.open_inner, marks.close_inner)
+
+
+def _substitute_author(blob: Blob, names: list[str], previous: list[str] | None,
+                       substitute: str, rule: str) -> None:
+    """Replace repeated names with the style's substitute (often ``———``), by `rule`."""
+    if not previous or not names:
+        return
+    if rule in ("complete-all", "complete-each"):
+        if names != previous:
+            return
+        if rule == "complete-all":
+            _replace_names(blob, substitute)
+        else:
+            for name_blob in _name_blobs(blob):
+                name_blob.content = [Blob(substitute)]
+        return
+    matching = 0
+    while matching < min(len(names), len(previous)) and names[matching] == previous[matching]:
+        matching += 1
+    if rule == "partial-first":
+        matching = min(matching, 1)
+    for name_blob in _name_blobs(blob)[:matching]:
+        name_blob.content = [Blob(substitute)]
+
+
+def _replace_names(blob: Blob, substitute: str) -> None:
+    """The whole name list becomes the substitute; a label beside it stays."""
+    variables = blob.content[0].content if isinstance(blob.content, list) and blob.content \
+        else []
+    if not isinstance(variables, list) or not variables:
+        blob.content = [Blob(substitute)]
+        return
+    first = variables[0]
+    parts = first.content if isinstance(first.content, list) else []
+    labels = [p for p in parts if p.role == "label"]
+    first.content = [Blob(substitute)] + labels
+    del variables[1:]
+
+
+def _name_blobs(blob: Blob) -> list[Blob]:
+    found = []
+    stack = [blob]
+    while stack:
+        current = stack.pop(0)
+        if current.role in ("name", "inverted-name", "institution"):
+            found.append(current)
+        elif isinstance(current.content, list):
+            stack = list(current.content) + stack
+    return found
