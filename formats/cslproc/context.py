@@ -174,6 +174,7 @@ class Context:
     substitute_source: Any = None  # the cs:names whose cs:substitute is being rendered
     frames: list[Frame] = field(default_factory=lambda: [Frame()])
     rendered_names: list[str] = field(default_factory=list)  # for subsequent-author-substitute
+    shown_names: list[tuple[str, int, dict[str, Any]]] = field(default_factory=list)
     year_suffix_done: bool = False
     first_names_blob: Any = None
 

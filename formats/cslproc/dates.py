@@ -8,7 +8,7 @@ first year printed, as citeproc-js does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from xml.etree import ElementTree
 
 from .context import Context, DateValue
@@ -36,7 +36,7 @@ class Date(Element):
     parts: list[DatePart]
     delimiter: str
     fmt: Formatting
-    style: Style
+    style: Style = field(repr=False)
 
     def render(self, ctx: Context, out: list[Blob]) -> None:
         date = ctx.item.dates.get(self.variable)
@@ -53,12 +53,12 @@ class Date(Element):
             if key:
                 out.append(Blob(key, decorations=(SORT_DATE,)))
             return
-        if not date.start:
-            if date.literal:
-                out.append(self.fmt.leaf(ctx, date.literal))
-            return
         parts, delimiter = self._parts(ctx)
-        children = _render_date(ctx, date, parts, delimiter)
+        if date.start:
+            children = _render_date(ctx, date, parts, delimiter)
+        else:  # a literal prints where the year would, or not at all
+            year = next((p for p in parts if p.name == "year"), None)
+            children = [year.fmt.leaf(ctx, date.literal)] if year and date.literal else []
         if children:
             wrapper = Formatting(self.fmt.prefix, self.fmt.suffix, self.fmt.decorations)
             out.append(wrapper.wrap(children, delimiter))

@@ -1,17 +1,23 @@
 """CSL disambiguation: make every item's citation distinct (CSL 1.0.2, "Disambiguation").
 
-Items whose citations print the same are ambiguous. The style's options are tried in the
-specification's order — add names (``disambiguate-add-names``), expand given names
-(``disambiguate-add-givenname`` under ``givenname-disambiguation-rule``), the
-``disambiguate="true"`` condition, and last year suffixes (``2020a``, ``2020b``), given in
-bibliography order — each step kept only where it tells items apart.
+Items whose citations print the same are ambiguous. The style's options are applied as
+citeproc-js applies them:
+
+- given names (``disambiguate-add-givenname``): under the ``all-names`` and ``primary-name``
+  rules, every cited name that shares its family name with another person's is expanded,
+  to initials or to the full given name, whatever the citations; under ``by-cite``, given
+  names are expanded name by name for ambiguous citations only;
+- names (``disambiguate-add-names``): names hidden by et-al are added, one at a time, to a
+  group of ambiguous citations, kept where they tell items apart;
+- year suffixes (``disambiguate-add-year-suffix``): ``2020a``, ``2020b`` in bibliography
+  order; then the ``disambiguate="true"`` condition for what is still ambiguous.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 from xml.etree import ElementTree
 
@@ -27,7 +33,7 @@ class Disambiguation:
 
     def with_given(self, variable: str, index: int, level: int) -> Disambiguation:
         levels = dict(self.given_levels)
-        levels[(variable, index)] = level
+        levels[(variable, index)] = max(level, levels.get((variable, index), 0))
         return replace(self, given_levels=tuple(sorted(levels.items())))
 
 
@@ -36,10 +42,19 @@ class _Entry(Protocol):
     settings: Disambiguation
 
 
-CiteText = Callable[[Any, Disambiguation], str]
+@dataclass(frozen=True)
+class Cite:
+    """An item's citation as plain text, and the names it printed, as (variable, index,
+    name) in order."""
+
+    text: str
+    names: tuple[tuple[str, int, dict[str, Any]], ...]
 
 
-def disambiguate(entries: Sequence[_Entry], cite: CiteText, options: dict[str, str],
+CiteOf = Callable[[Any, Disambiguation], Cite]
+
+
+def disambiguate(entries: Sequence[_Entry], cite: CiteOf, options: dict[str, str],
                  style_root: ElementTree.Element) -> None:
     """Set each entry's `settings` so that no two citations print alike, where the style's
     options can do it (in place; `entries` in bibliography order)."""
@@ -50,75 +65,124 @@ def disambiguate(entries: Sequence[_Entry], cite: CiteText, options: dict[str, s
     condition = style_root.find(".//*[@disambiguate='true']") is not None
     if not (add_names or add_given or add_suffix or condition):
         return
+    if add_given and rule != "by-cite":
+        _expand_clashing_names(entries, cite, rule)
+    by_cite = add_given and rule == "by-cite"
     for group in _ambiguous(entries, cite):
-        if add_names:
-            group = _step(group, cite, _more_names)
-        if add_given and group:
-            levels = (1,) if rule.endswith("-with-initials") else (1, 2)
-            primary_only = rule.startswith("primary-name")
-            group = _step(group, cite, lambda e, _l=levels, _p=primary_only: _more_given(e, _l,
-                                                                                        _p))
-        if condition and group:
-            for entry in group:
-                entry.settings = replace(entry.settings, disambiguate=True)
-            group = _still_ambiguous(group, cite)
+        if add_names or by_cite:
+            group = _add_names_and_givens(group, cite, add_names, by_cite)
         if add_suffix and group:
             for number, entry in enumerate(group):
                 entry.settings = replace(entry.settings, year_suffix=_letters(number))
+            group = []
+        if condition and group:
+            for entry in group:
+                entry.settings = replace(entry.settings, disambiguate=True)
 
 
-def _ambiguous(entries: Sequence[_Entry], cite: CiteText) -> list[list[_Entry]]:
+def _ambiguous(entries: Sequence[_Entry], cite: CiteOf) -> list[list[_Entry]]:
     by_text: dict[str, list[_Entry]] = defaultdict(list)
     for entry in entries:
-        by_text[cite(entry, entry.settings)].append(entry)
+        by_text[cite(entry, entry.settings).text].append(entry)
     return [group for group in by_text.values() if len(group) > 1]
 
 
-def _still_ambiguous(group: list[_Entry], cite: CiteText) -> list[_Entry]:
-    texts = [cite(entry, entry.settings) for entry in group]
-    counts: dict[str, int] = defaultdict(int)
-    for text in texts:
-        counts[text] += 1
-    return [entry for entry, text in zip(group, texts, strict=True) if counts[text] > 1]
+# ------------------------------------------------------------------ names that clash
 
 
-Expansion = Callable[[_Entry], list[Disambiguation]]
+def _expand_clashing_names(entries: Sequence[_Entry], cite: CiteOf, rule: str) -> None:
+    """The name registry: a cited name whose family name another person shares gets its
+    initials, and its full given name where initials still clash (unless the rule says
+    ``-with-initials``)."""
+    primary_only = rule.startswith("primary-name")
+    with_initials_only = rule.endswith("-with-initials")
+    cited = []
+    for entry in entries:
+        names = cite(entry, entry.settings).names
+        cited += [(entry, variable, index, name) for variable, index, name in names
+                  if not primary_only or index == 0]
+    by_family: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for _, _, _, name in cited:
+        family, initials, given = _name_keys(name)
+        if family:
+            by_family[family][initials].add(given)
+    for entry, variable, index, name in cited:
+        family, initials, given = _name_keys(name)
+        if not family or len(by_family[family]) < 2 and \
+                len(by_family[family].get(initials, ())) < 2:
+            continue
+        level = 1
+        if len(by_family[family][initials]) > 1 and not with_initials_only:
+            level = 2
+        entry.settings = entry.settings.with_given(variable, index, level)
 
 
-def _step(group: list[_Entry], cite: CiteText, expansions: Expansion) -> list[_Entry]:
-    """Try an entry's expansions, smallest first, keeping the first that makes its citation
-    unlike every other in the group; returns the entries still ambiguous."""
-    for entry in group:
-        original = entry.settings
-        others = {cite(e, e.settings) for e in group if e is not entry}
-        for candidate in expansions(entry):
-            if cite(entry, candidate) not in others:
-                entry.settings = candidate
-                break
+def _name_keys(name: dict[str, Any]) -> tuple[str, str, str]:
+    if name.get("literal"):
+        return "", "", ""
+    family = " ".join(p for p in (name.get("non-dropping-particle", ""),
+                                  name.get("family", "")) if p).strip().lower()
+    given = str(name.get("given", "")).replace(".", " ").split()
+    initials = "".join(word[:1] for word in given).lower()
+    return family, initials, " ".join(given).lower()
+
+
+# ------------------------------------------------------------------ adding names
+
+
+def _add_names_and_givens(group: list[_Entry], cite: CiteOf, add_names: bool,
+                          by_cite: bool) -> list[_Entry]:
+    """Expand the group's citations step by step, keeping a step wherever it splits the
+    group; returns the entries still ambiguous."""
+    unresolved: list[_Entry] = []
+    pending = [group]
+    while pending:
+        current = pending.pop()
+        for expand in _steps(current, cite, add_names, by_cite):
+            trial = {id(entry): expand(entry.settings) for entry in current}
+            texts = {id(e): cite(e, trial[id(e)]).text for e in current}
+            buckets: dict[str, list[_Entry]] = defaultdict(list)
+            for entry in current:
+                buckets[texts[id(entry)]].append(entry)
+            if len(buckets) == 1:
+                continue
+            for entry in current:
+                entry.settings = trial[id(entry)]
+            pending += [b for b in buckets.values() if len(b) > 1]
+            break
         else:
-            entry.settings = original
-    return _still_ambiguous(group, cite)
+            unresolved += current
+    return unresolved
 
 
-def _more_names(entry: _Entry) -> list[Disambiguation]:
-    count = max((len(v) for v in entry.item.names.values()), default=0)
-    return [replace(entry.settings, extra_names=n) for n in range(1, count + 1)]
+Step = Callable[[Disambiguation], Disambiguation]
 
 
-def _more_given(entry: _Entry, levels: tuple[int, ...], primary_only: bool) \
-        -> list[Disambiguation]:
-    names = next((v for v in ("author", "editor", "translator") if entry.item.names.get(v)),
-                 None)
-    if names is None:
-        return []
-    count = 1 if primary_only else len(entry.item.names[names])
-    candidates = []
-    settings = entry.settings
-    for index in range(count):
-        for level in levels:
-            settings = settings.with_given(names, index, level)
-            candidates.append(settings)
-    return candidates
+def _steps(group: list[_Entry], cite: CiteOf, add_names: bool, by_cite: bool) -> list[Step]:
+    """The expansions to try, in citeproc-js's order: given names of the shown names, then
+    one more name, and so on."""
+    shown = max(len(cite(e, e.settings).names) for e in group)
+    most = max((len(names) for e in group for names in e.item.names.values()), default=0)
+    first = group[0].settings.extra_names
+    steps: list[Step] = []
+    for count in range(shown, most + 1):
+        if by_cite:
+            variable = _first_variable(group, cite)
+            for index in range(count):
+                for level in (1, 2):
+                    steps.append(lambda s, v=variable, i=index, lv=level: s.with_given(v, i, lv))
+        if add_names and count < most:
+            extra = first + count - shown + 1
+            steps.append(lambda s, n=extra: replace(s, extra_names=max(s.extra_names, n)))
+    return steps
+
+
+def _first_variable(group: list[_Entry], cite: CiteOf) -> str:
+    for entry in group:
+        names = cite(entry, entry.settings).names
+        if names:
+            return names[0][0]
+    return "author"
 
 
 def _letters(number: int) -> str:
@@ -129,6 +193,3 @@ def _letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("a") + rest) + letters
     return letters
-
-
-__all__ = ["Disambiguation", "disambiguate", "field"]

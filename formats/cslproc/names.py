@@ -58,7 +58,7 @@ class Names(Element):
     substitute: list[Element]
     delimiter: str | None
     fmt: Formatting
-    style: Style
+    style: Style = field(repr=False)
     bare: bool = False  # no child elements: inside cs:substitute, it takes the original's
 
     def render(self, ctx: Context, out: list[Blob]) -> None:
@@ -160,6 +160,7 @@ class Names(Element):
             blob = self._one(ctx, variable, index, name, options)
             if blob is not None:
                 rendered.append(blob)
+                ctx.shown_names.append((variable, index, name))
         if not rendered:
             return None
         ctx.rendered_names.extend(b.plain() for b in rendered)

@@ -20,7 +20,7 @@ from . import locale as locales
 from .collation import collation_key
 from .context import NAME_VARIABLES, Context, Item, Settings
 from .dates import sort_key as date_sort_key
-from .disambiguation import Disambiguation, disambiguate
+from .disambiguation import Cite, Disambiguation, disambiguate
 from .names import INHERITED
 from .output import FORMATS, Blob, Quotes, adjust_punctuation, render
 from .richtext import QuoteMarks, resolve_flips
@@ -157,8 +157,9 @@ class Processor:
                          self.style.root)
         return prepared
 
-    def _cite_text(self, entry: _Prepared, settings: Disambiguation) -> str:
-        """The item's citation, as plain text, for telling ambiguous citations apart."""
+    def _cite_text(self, entry: _Prepared, settings: Disambiguation) -> Cite:
+        """The item's citation, as plain text, for telling ambiguous citations apart, with
+        the names it shows."""
         area = self.style.citation
         assert area is not None
         layout = area.layout_for(entry.item.language)
@@ -169,7 +170,7 @@ class Processor:
         ctx.disambiguate = settings.disambiguate
         root = Blob(render_all(layout.elements, ctx))
         adjust_punctuation(root, ctx.locale.punctuation_in_quote)
-        return render(root, FORMATS["text"], _quotes(ctx.locale))
+        return Cite(render(root, FORMATS["text"], _quotes(ctx.locale)), tuple(ctx.shown_names))
 
     def _sorted(self, prepared: list[_Prepared], keys: list[SortKey]) -> list[_Prepared]:
         chinese = self.lang.lower().startswith("zh")

@@ -195,7 +195,7 @@ class TextMacro(Element):
 
     name: str
     fmt: Formatting
-    style: Style
+    style: Style = field(repr=False)
 
     def render(self, ctx: Context, out: list[Blob]) -> None:
         elements = self.style.macro(self.name)
@@ -329,9 +329,8 @@ class Choose(Element):
 
 
 def _has_variable(ctx: Context, variable: str) -> bool:
+    """CSL's ``variable`` test, on the item's data (a substituted variable still counts)."""
     item = ctx.item
-    if variable in ctx.suppressed:
-        return False
     if variable in NAME_VARIABLES:
         return bool(item.names.get(variable))
     if variable in DATE_VARIABLES:
