@@ -161,9 +161,9 @@ class Context:
     year_suffix: str = ""
     position: str = "first"
     disambiguate: bool = False
-    # Disambiguation: names added past et-al-use-first, and per (variable, index) how far a
-    # given name is expanded (1: initials, 2: full).
-    extra_names: int = 0
+    # Disambiguation: how many names to show where et-al would cut the list (0: as the style
+    # says), and per (variable, index) how far a given name is expanded (1: initials, 2: full).
+    disambig_names: int = 0
     given_levels: dict[tuple[str, int], int] = field(default_factory=dict)
     sort_names: bool = False  # rendering a sort key: names in sort order, et-al from names-min
     names_min: int | None = None
@@ -173,10 +173,14 @@ class Context:
     substituting: int = 0
     substitute_source: Any = None  # the cs:names whose cs:substitute is being rendered
     frames: list[Frame] = field(default_factory=lambda: [Frame()])
-    rendered_names: list[str] = field(default_factory=list)  # for subsequent-author-substitute
     shown_names: list[tuple[str, int, dict[str, Any]]] = field(default_factory=list)
     year_suffix_done: bool = False
-    first_names_blob: Any = None
+    # subsequent-author-substitute: the entry's first name list, when nothing printed
+    # before it and its variable is the item's own (not substituted): its blob and names.
+    author_names: tuple[Any, list[str]] | None = None
+    names_seen: bool = False
+    author_open: bool = False  # the name list being rendered may be the compared one
+    printed: bool = False  # anything printed yet in this entry
 
     @property
     def inherited(self) -> dict[str, str]:

@@ -26,7 +26,7 @@ from xml.etree import ElementTree
 class Disambiguation:
     """How one item's citation is set apart."""
 
-    extra_names: int = 0
+    names: int = 0  # how many names to show where et-al would cut the list (0: as usual)
     given_levels: tuple[tuple[tuple[str, int], int], ...] = ()
     disambiguate: bool = False
     year_suffix: str = ""
@@ -163,7 +163,6 @@ def _steps(group: list[_Entry], cite: CiteOf, add_names: bool, by_cite: bool) ->
     one more name, and so on."""
     shown = max(len(cite(e, e.settings).names) for e in group)
     most = max((len(names) for e in group for names in e.item.names.values()), default=0)
-    first = group[0].settings.extra_names
     steps: list[Step] = []
     for count in range(shown, most + 1):
         if by_cite:
@@ -172,8 +171,7 @@ def _steps(group: list[_Entry], cite: CiteOf, add_names: bool, by_cite: bool) ->
                 for level in (1, 2):
                     steps.append(lambda s, v=variable, i=index, lv=level: s.with_given(v, i, lv))
         if add_names and count < most:
-            extra = first + count - shown + 1
-            steps.append(lambda s, n=extra: replace(s, extra_names=max(s.extra_names, n)))
+            steps.append(lambda s, n=count + 1: replace(s, names=max(s.names, n)))
     return steps
 
 

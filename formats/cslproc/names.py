@@ -69,13 +69,31 @@ class Names(Element):
 
     def render_own(self, ctx: Context, out: list[Blob]) -> None:
         ctx.frames[-1].attempt = True
+        top = not ctx.substituting
+        if top:
+            # Only the entry's first name list, with nothing printed before it, is compared
+            # for subsequent-author-substitute.
+            ctx.author_open = ctx.mode == "bibliography" and not ctx.names_seen and \
+                not ctx.printed
+            ctx.names_seen = True
+        try:
+            self._render_names(ctx, out)
+        finally:
+            if top:
+                ctx.author_open = False
+
+    def _render_names(self, ctx: Context, out: list[Blob]) -> None:
         lists = [(v, ctx.item.names[v]) for v in self.variables
                  if ctx.item.names.get(v) and v not in ctx.suppressed]
         if lists:
+            shown_before = len(ctx.shown_names)
             blob = self._names(ctx, lists)
             if blob is not None:
                 ctx.frames[-1].success = True
                 out.append(blob)
+                if ctx.author_open and len(self.variables) == 1:
+                    shown = [n for _, _, n in ctx.shown_names[shown_before:]]
+                    ctx.author_names = (blob.content[0], [_raw_name(n) for n in shown])
             return
         self._substitute(ctx, out)
 
@@ -97,6 +115,10 @@ class Names(Element):
                 ctx.frames[-1].success = True
                 out.append(self.fmt.wrap(found))
                 return
+            if isinstance(element, Names) and not element.bare:
+                # As in citeproc-js: a cs:names of its own that was tried and printed nothing
+                # takes what is substituted after it out of subsequent-author-substitute.
+                ctx.author_open = False
 
     # -- name lists
 
@@ -118,10 +140,7 @@ class Names(Element):
             return None
         delimiter = self.delimiter if self.delimiter is not None else \
             ctx.inherited.get("names-delimiter", "")
-        blob = self.fmt.wrap([Blob(parts, delimiter=delimiter)])
-        if ctx.mode == "bibliography" and ctx.first_names_blob is None:
-            ctx.first_names_blob = blob
-        return blob
+        return self.fmt.wrap([Blob(parts, delimiter=delimiter)])
 
     def _options(self, ctx: Context) -> dict[str, str]:
         options = {key: ctx.inherited[key] for key in INHERITED if key in ctx.inherited}
@@ -144,7 +163,9 @@ class Names(Element):
             minimum = ctx.names_min
             first = ctx.names_use_first if ctx.names_use_first is not None else first
         if minimum and first is not None and len(names) >= minimum and first < len(names):
-            count = first + ctx.extra_names
+            count = max(first, ctx.disambig_names)
+            if options.get("et-al-use-last") == "true" and count > minimum - 2:
+                count = minimum - 2
             if count < len(names):
                 return names[:count], True
         return names, False
@@ -163,7 +184,6 @@ class Names(Element):
                 ctx.shown_names.append((variable, index, name))
         if not rendered:
             return None
-        ctx.rendered_names.extend(b.plain() for b in rendered)
         use_last = options.get("et-al-use-last") == "true" and et_al and \
             len(names) - len(shown) >= 2
         if use_last:
@@ -261,6 +281,12 @@ class Names(Element):
             return None
         return _personal(ctx, name, index, options, self.name, ctx.given_levels.get(
             (variable, index), 0))
+
+
+def _raw_name(name: dict[str, Any]) -> str:
+    """A name as citeproc-js compares it for subsequent-author-substitute: its parts joined."""
+    return "".join(str(name.get(part, "")) for part in (
+        "non-dropping-particle", "family", "given", "dropping-particle", "suffix", "literal"))
 
 
 def ctx_leaf(ctx: Context, text: str, fmt: Formatting) -> Blob:

@@ -85,7 +85,7 @@ class Processor:
         if prepared is not None:
             ctx.citation_number = prepared.number
             ctx.year_suffix = prepared.settings.year_suffix
-            ctx.extra_names = prepared.settings.extra_names
+            ctx.disambig_names = prepared.settings.names
             ctx.given_levels = dict(prepared.settings.given_levels)
             ctx.disambiguate = prepared.settings.disambiguate
         return ctx
@@ -108,12 +108,10 @@ class Processor:
             layout = area.layout_for(entry.item.language)
             ctx = self._context(entry.item, "bibliography", layout, entry)
             root = self._render(ctx, layout, bibliography=True)
-            if substitute is not None and ctx.first_names_blob is not None:
-                names = ctx.rendered_names
-                _substitute_author(ctx.first_names_blob, names, previous, substitute, rule)
+            if substitute is not None and ctx.author_names is not None:
+                blob, names = ctx.author_names
+                _substitute_author(blob, names, previous, substitute, rule)
                 previous = names
-            elif substitute is not None:
-                previous = None
             text = self._finish(root, ctx, fmt)
             entries.append(Entry(entry.item.id, text))
         return entries
@@ -165,7 +163,7 @@ class Processor:
         layout = area.layout_for(entry.item.language)
         ctx = self._context(entry.item, "citation", layout, entry)
         ctx.year_suffix = settings.year_suffix
-        ctx.extra_names = settings.extra_names
+        ctx.disambig_names = settings.names
         ctx.given_levels = dict(settings.given_levels)
         ctx.disambiguate = settings.disambiguate
         root = Blob(render_all(layout.elements, ctx))
@@ -288,17 +286,26 @@ def _quotes(locale: locales.Locale) -> Quotes:
 
 def _substitute_author(blob: Blob, names: list[str], previous: list[str] | None,
                        substitute: str, rule: str) -> None:
-    """Replace repeated names with the style's substitute (often ``———``), by `rule`."""
+    """Replace repeated names with the style's substitute (often ``———``), by `rule`.
+
+    `blob` holds the entry's first name list, one part per variable; `names` and
+    `previous` are the names shown in this entry and in the last one that had its own."""
     if not previous or not names:
         return
     if rule in ("complete-all", "complete-each"):
         if names != previous:
             return
-        if rule == "complete-all":
-            _replace_names(blob, substitute)
-        else:
+        if rule == "complete-each":
             for name_blob in _name_blobs(blob):
                 name_blob.content = [Blob(substitute)]
+            return
+        first = blob.content[0] if isinstance(blob.content, list) and blob.content else None
+        parts = first.content if first is not None and isinstance(first.content, list) else []
+        labels = [p for p in parts if p.role == "label"]
+        if labels:
+            blob.content = [Blob(substitute)] + labels
+        elif first is not None:
+            first.content = [Blob(substitute)]
         return
     matching = 0
     while matching < min(len(names), len(previous)) and names[matching] == previous[matching]:
@@ -307,20 +314,6 @@ def _substitute_author(blob: Blob, names: list[str], previous: list[str] | None,
         matching = min(matching, 1)
     for name_blob in _name_blobs(blob)[:matching]:
         name_blob.content = [Blob(substitute)]
-
-
-def _replace_names(blob: Blob, substitute: str) -> None:
-    """The whole name list becomes the substitute; a label beside it stays."""
-    variables = blob.content[0].content if isinstance(blob.content, list) and blob.content \
-        else []
-    if not isinstance(variables, list) or not variables:
-        blob.content = [Blob(substitute)]
-        return
-    first = variables[0]
-    parts = first.content if isinstance(first.content, list) else []
-    labels = [p for p in parts if p.role == "label"]
-    first.content = [Blob(substitute)] + labels
-    del variables[1:]
 
 
 def _name_blobs(blob: Blob) -> list[Blob]:

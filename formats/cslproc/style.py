@@ -74,8 +74,11 @@ class Formatting:
 
     def leaf(self, ctx: Context, text: str, text_case: str | None = None,
              is_number: bool = False, strip_periods: bool | None = None) -> Blob:
-        return leaf(text, ctx.marks, self.prefix, self.suffix, self.decorations,
-                    self.text_case if text_case is None else text_case,
+        ctx.printed = True
+        case = self.text_case if text_case is None else text_case
+        if case == "title" and "jurisdiction" in ctx.item.text:
+            case = ""  # citeproc-js never title-cases legal items
+        return leaf(text, ctx.marks, self.prefix, self.suffix, self.decorations, case,
                     self.strip_periods if strip_periods is None else strip_periods, is_number)
 
     def wrap(self, children: list[Blob], delimiter: str = "") -> Blob:

@@ -30,6 +30,8 @@ _SEPARATORS = re.compile(
 _PROTECTING = {'<span style="font-variant: small-caps;">': "</span>",
                '<span class="nocase">': "</span>", '<span class="nodecor">': "</span>",
                "<sc>": "</sc>", "<sub>": "</sub>", "<sup>": "</sup>"}
+_STOP_WORD = re.compile(r"(?:(?:[?!:]*\s+|-|^)(?:" + "|".join(
+    re.escape(w) for w in sorted(STOP_WORDS, key=len, reverse=True)) + r")(?=[!?:]*\s+|-|$))")
 _SPACES = re.compile(r"([\u00a0 \u2000-\u200b\u205f\u3000]+)")
 _GREEK = re.compile(r"^[\u0370-\u03ff]$")
 _QUOTE_PAIRS = {' "': (" '", '"'), " '": (' "', "'"), "‘": ("‘", "’"), "“": ("“", "”")}
@@ -217,7 +219,7 @@ class _TitleEngine(_Engine):
             if not word:
                 continue
             lower = word.lower()
-            wanted = ((len(word) > 1 and lower not in STOP_WORDS)
+            wanted = ((len(word) > 1 and not _STOP_WORD.search(lower))
                       or (j == len(words) - 1 and following == "-")
                       or self.is_first or self.after_punctuation)
             if wanted and word == lower:
@@ -234,7 +236,7 @@ class _TitleEngine(_Engine):
             pieces = _SPACES.split(split.strings[index])
             words = pieces[0::2]
             last = words[j]
-            if len(last) > 1 and last.lower() in STOP_WORDS:
+            if len(last) > 1 and _STOP_WORD.search(last.lower()):
                 words[j] = capitalise(last)
             pieces[0::2] = words
             split.strings[index] = "".join(pieces)
