@@ -146,6 +146,14 @@ class Settings:
 
 
 @dataclass
+class Shared:
+    """What one processor's renderings share (citeproc-js keeps some state across entries)."""
+
+    last_date: Any = None  # the formatting of the style's last cs:date
+    range_printed: bool = False  # a date range has been printed
+
+
+@dataclass
 class Context:
     """The state of one rendering of one item."""
 
@@ -153,17 +161,21 @@ class Context:
     locale: Locale
     marks: QuoteMarks
     settings: Settings
+    shared: Shared = field(default_factory=Shared)
     mode: str = "bibliography"  # "citation", "bibliography", or "sort"
     locator: str = ""
     locator_label: str = ""
-    sort_dates_only: bool = False  # a sort macro holding a date: only the date is the key
+    sort_dates_only: bool = False
+    disambiguating: bool = False  # a citation rendered only to compare: accessed is left out  # a sort macro holding a date: only the date is the key
     citation_number: int = 0
     year_suffix: str = ""
     position: str = "first"
+    near_note: bool = False
     disambiguate: bool = False
     # Disambiguation: how many names to show where et-al would cut the list (0: as the style
     # says), and per (variable, index) how far a given name is expanded (1: initials, 2: full).
     disambig_names: int = 0
+    namesets: int = 0  # name lists rendered so far
     given_levels: dict[tuple[str, int], int] = field(default_factory=dict)
     sort_names: bool = False  # rendering a sort key: names in sort order, et-al from names-min
     names_min: int | None = None

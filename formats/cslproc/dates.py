@@ -40,7 +40,8 @@ class Date(Element):
 
     def render(self, ctx: Context, out: list[Blob]) -> None:
         date = ctx.item.dates.get(self.variable)
-        if self.variable in ctx.suppressed:
+        if self.variable in ctx.suppressed or (ctx.disambiguating and
+                                                self.variable == "accessed"):
             date = None
         ctx.variable(self.variable, date is not None)
         if date is None:
@@ -129,12 +130,7 @@ def _render_date(ctx: Context, date: DateValue, parts: list[DatePart],
                  delimiter: str) -> list[Blob]:
     start = _values(date.start, date.season)
     if date.is_range:
-        end = _values(date.end, "")
-        names = [p.name for p in parts]
-        differing = next((n for n in _ORDER if n in names and start.get(n) != end.get(n)),
-                         None)
-        if differing is not None:
-            return _render_range(ctx, start, end, parts, differing, delimiter)
+        return _render_range(ctx, start, _values(date.end, ""), parts)
     return [b for b in (_render_part(ctx, p, start) for p in parts) if b is not None]
 
 
@@ -148,28 +144,49 @@ def _values(parts: tuple[int, ...], season: str) -> dict[str, int | str]:
     return values
 
 
-def _render_range(ctx: Context, start: dict, end: dict, parts: list[DatePart], differing: str,
-                  delimiter: str) -> list[Blob]:
-    """The date range: the run of parts from `differing` down rendered twice."""
-    rank = {n: i for i, n in enumerate(_ORDER)}
-    in_run = [p for p in parts if rank.get(p.name, 0) >= rank[differing]]
-    indexes = [i for i, p in enumerate(parts) if p in in_run]
-    if differing == "year":
-        indexes = list(range(len(parts)))
-    first, last = indexes[0], indexes[-1]
-    before = [_render_part(ctx, p, start) for p in parts[:first]]
-    run_start = [_render_part(ctx, p, start) for p in parts[first:last + 1]]
-    run_end = [_render_part(ctx, p, end, implicit_suffix=False) for p in parts[first:last + 1]]
-    after = [_render_part(ctx, p, start) for p in parts[last + 1:]]
-    run_start = [b for b in run_start if b is not None]
-    run_end = [b for b in run_end if b is not None]
-    if run_start:
-        run_start[-1].suffix = ""
-    if run_end:
-        run_end[0].prefix = ""
-    range_delimiter = next(p.range_delimiter for p in parts if p.name == differing)
-    ranged = Blob(run_start + [Blob(range_delimiter)] + run_end)
-    return [b for b in before + [ranged] + after if b is not None]
+def _render_range(ctx: Context, start: dict, end: dict, parts: list[DatePart]) -> list[Blob]:
+    """A date range as citeproc-js prints it: the parts from the first that differs (among
+    those the end date has) print their start, then the range delimiter of the last of them,
+    then their ends; the parts before print once. An end part loses its prefix, except the
+    last of several."""
+    names = {p.name for p in parts}
+    ended = [n for n in _ORDER if n in names and n in end]
+    first_differing = next((i for i, n in enumerate(ended) if start.get(n) != end.get(n)), 2)
+    collapse = set(ended[first_differing:])
+    out: list[Blob] = []
+    ends: list[Blob] = []
+    done: set[str] = set()
+    for part in parts:
+        blob = _render_part(ctx, part, start)
+        if part.name not in collapse:
+            out += [blob] if blob is not None else []
+            continue
+        done.add(part.name)
+        ready = done >= collapse
+        end_blob = _render_part(ctx, part, end, implicit_suffix=False)
+        if end_blob is not None and (not ready or not ends):
+            end_blob.prefix = ""
+        if blob is not None:
+            if ready:
+                blob.suffix = ""
+            out.append(blob)
+        ends += [end_blob] if end_blob is not None else []
+        if ready:
+            out.append(Blob(part.range_delimiter))
+            out.append(_range_end(ctx, ends))
+    return out
+
+
+def _range_end(ctx: Context, ends: list[Blob]) -> Blob:
+    """The end of a range, in the wrapper citeproc-js puts it in: for the first range a
+    processor prints, the last ``cs:date`` of the style with its affixes; after that, its
+    decorations only."""
+    fmt = ctx.shared.last_date
+    wrapper = Blob(ends, decorations=fmt.decorations if fmt else ())
+    if fmt is not None and not ctx.shared.range_printed:
+        wrapper.prefix, wrapper.suffix = fmt.prefix, fmt.suffix
+    ctx.shared.range_printed = True
+    return wrapper
 
 
 def _render_part(ctx: Context, part: DatePart, values: dict,

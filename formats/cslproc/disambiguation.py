@@ -69,15 +69,16 @@ def disambiguate(entries: Sequence[_Entry], cite: CiteOf, options: dict[str, str
         _expand_clashing_names(entries, cite, rule)
     by_cite = add_given and rule == "by-cite"
     for group in _ambiguous(entries, cite):
+        groups = [group]
         if add_names or by_cite:
-            group = _add_names_and_givens(group, cite, add_names, by_cite)
-        if add_suffix and group:
-            for number, entry in enumerate(group):
-                entry.settings = replace(entry.settings, year_suffix=_letters(number))
-            group = []
-        if condition and group:
-            for entry in group:
-                entry.settings = replace(entry.settings, disambiguate=True)
+            groups = _add_names_and_givens(group, cite, add_names, by_cite)
+        for remaining in groups:
+            if add_suffix:
+                for number, entry in enumerate(remaining):
+                    entry.settings = replace(entry.settings, year_suffix=_letters(number))
+            elif condition:
+                for entry in remaining:
+                    entry.settings = replace(entry.settings, disambiguate=True)
 
 
 def _ambiguous(entries: Sequence[_Entry], cite: CiteOf) -> list[list[_Entry]]:
@@ -131,10 +132,10 @@ def _name_keys(name: dict[str, Any]) -> tuple[str, str, str]:
 
 
 def _add_names_and_givens(group: list[_Entry], cite: CiteOf, add_names: bool,
-                          by_cite: bool) -> list[_Entry]:
+                          by_cite: bool) -> list[list[_Entry]]:
     """Expand the group's citations step by step, keeping a step wherever it splits the
-    group; returns the entries still ambiguous."""
-    unresolved: list[_Entry] = []
+    group; returns the groups of entries still ambiguous."""
+    unresolved: list[list[_Entry]] = []
     pending = [group]
     while pending:
         current = pending.pop()
@@ -151,7 +152,7 @@ def _add_names_and_givens(group: list[_Entry], cite: CiteOf, add_names: bool,
             pending += [b for b in buckets.values() if len(b) > 1]
             break
         else:
-            unresolved += current
+            unresolved.append(current)
     return unresolved
 
 

@@ -124,6 +124,7 @@ class Names(Element):
 
     def _names(self, ctx: Context, lists: list[tuple[str, list[dict[str, Any]]]]) -> Blob | None:
         options = self._options(ctx)
+        ctx.namesets += 1
         if ctx.substituting:
             ctx.suppressed.update(v for v, _ in lists)
         if _same_editor_and_translator(lists):
@@ -163,7 +164,8 @@ class Names(Element):
             minimum = ctx.names_min
             first = ctx.names_use_first if ctx.names_use_first is not None else first
         if minimum and first is not None and len(names) >= minimum and first < len(names):
-            count = max(first, ctx.disambig_names)
+            # Disambiguation adds names to the first name list only.
+            count = max(first, ctx.disambig_names if ctx.namesets == 1 else 0)
             if options.get("et-al-use-last") == "true" and count > minimum - 2:
                 count = minimum - 2
             if count < len(names):
@@ -549,7 +551,7 @@ def initialize(given: str, terminator: str, normalize_only: bool = False,
         given = given.replace("-", " ")
     given = re.sub(r"\s+", " ", re.sub(r"\s*-\s*", "-", given))
     given = re.sub(r"-([a-z])", "\u2013\\1", given)
-    given = re.sub(r"\.(?=[^ ])", ". ", given[:-1]) + given[-1:]
+    given = re.sub(r"\.(?=[^ ])", ". ", given)
     pieces = _NAME_SEPARATOR.split(given)
     if len(pieces) == 1:
         tail = re.search(r"[^.]+$", pieces[0])

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import locale as locales
 from .collation import collation_key
-from .context import NAME_VARIABLES, Context, Item, Settings
+from .context import NAME_VARIABLES, Context, Item, Settings, Shared
 from .dates import sort_key as date_sort_key
 from .disambiguation import Cite, Disambiguation, disambiguate
 from .names import INHERITED
@@ -56,6 +56,7 @@ class Processor:
         has_suffix = style.root.find(".//*[@variable='year-suffix']") is not None
         self._settings = {name: self._area_settings(name, has_suffix)
                           for name in ("citation", "bibliography")}
+        self._shared = Shared(last_date=style.last_date_formatting())
 
     # -- setup
 
@@ -81,7 +82,8 @@ class Processor:
                  prepared: _Prepared | None = None, mode: str = "") -> Context:
         locale = self.locale(layout)
         marks = _marks(locale)
-        ctx = Context(item, locale, marks, self._settings[area_name], mode=mode or area_name)
+        ctx = Context(item, locale, marks, self._settings[area_name], self._shared,
+                      mode=mode or area_name)
         if prepared is not None:
             ctx.citation_number = prepared.number
             ctx.year_suffix = prepared.settings.year_suffix
@@ -162,6 +164,8 @@ class Processor:
         assert area is not None
         layout = area.layout_for(entry.item.language)
         ctx = self._context(entry.item, "citation", layout, entry)
+        # citeproc-js compares citations in their subsequent, near-note form.
+        ctx.disambiguating, ctx.position, ctx.near_note = True, "subsequent", True
         ctx.year_suffix = settings.year_suffix
         ctx.disambig_names = settings.names
         ctx.given_levels = dict(settings.given_levels)

@@ -98,6 +98,7 @@ class _Token:
     decoration: tuple[str, str] | None = None
     closer: str = ""
     quote: str = ""  # for quotation marks: "double", "single", "outer", "inner"
+    forced: bool = False  # a mark read as opening only because an opener precedes it
 
 
 _SPLIT = re.compile(f"({_TAG_PATTERN}|\"|'|“|”|‘|’|„|‚|«|»|‹|›|「|」|『|』)")
@@ -121,17 +122,17 @@ def _classify(piece: str, before: str, after: str, marks: QuoteMarks,
         return _Token(piece, "open", decoration, closer)
     if piece in ("</i>", "</b>", "</sc>", "</sup>", "</sub>", "</span>"):
         return _Token(piece, "close")
-    opening_place = (not before or before[-1:].isspace() or before[-1:] == "("
-                     or (earlier and earlier[-1].kind == "open"))
+    forced = bool(earlier) and earlier[-1].kind == "open" and before == earlier[-1].text
+    opening_place = (not before or before[-1:].isspace() or before[-1:] == "(" or forced)
     if piece == '"':
         if opening_place:
-            return _Token(piece, "open", ("quotes", ""), '"', "double")
+            return _Token(piece, "open", ("quotes", ""), '"', "double", forced)
         return _Token(piece, "close")
     if piece == "'":
         if opening_place:
             if after[:1] == " ":
-                return _Token("\u2019", "text")
-            return _Token(piece, "open", ("quotes", ""), "'", "single")
+                return _Token(" \u2019" if forced else "\u2019", "text")
+            return _Token(piece, "open", ("quotes", ""), "'", "single", forced)
         if after and after[:1] not in ",.?:; " and not _is_tag(after):
             return _Token("\u2019", "text")  # an apostrophe: it's, O'Brien
         return _Token(piece, "close")
@@ -164,11 +165,14 @@ def _pair(tokens: list[_Token]) -> None:
             else:
                 _literal(token)
     for i in stack:
-        _literal(tokens[i])
+        # Left open at the end: as citeproc-js, a mark forced open keeps a space before it.
+        _literal(tokens[i], spaced=tokens[i].forced)
 
 
-def _literal(token: _Token) -> None:
+def _literal(token: _Token, spaced: bool = False) -> None:
     token.text = "\u2019" if token.text == "'" else token.text
+    if spaced and token.quote:
+        token.text = " " + token.text
     token.kind, token.decoration = "text", None
 
 

@@ -10,6 +10,7 @@ the context's frames.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ NUMBER_VARIABLES = frozenset({
     "issue", "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first",
     "part-number", "printing-number", "section", "supplement-number", "version", "volume",
 })
+_PLAIN_NUMBER = re.compile(r"^[1-9][0-9]*$")
 # Variables cs:text prints through the number machinery (ranges get the en dash).
 _NUMBERED_TEXT = frozenset({"page", "page-first", "chapter-number", "collection-number",
                             "edition", "issue", "number", "number-of-pages",
@@ -125,7 +127,8 @@ def number_output(ctx: Context, fmt: Formatting, variable: str, value: str,
             pieces.append(Blob(text + part.label_suffix))
         if part.collapsible:
             text = part.particle + numbers.in_form(part.value, form, ctx.locale, gender)
-            piece = bare.leaf(ctx, text, is_number=True)
+            # Only a plain number is a number to punctuation (``1 ??`` takes a period).
+            piece = bare.leaf(ctx, text, is_number=_PLAIN_NUMBER.match(part.value) is not None)
         else:
             piece = bare.leaf(ctx, part.particle + part.value)
         piece.suffix += part.joiner.replace("\\-", "-")
@@ -249,17 +252,21 @@ class Label(Element):
     fmt: Formatting
 
     def render(self, ctx: Context, out: list[Blob]) -> None:
-        value = ctx.text(self.variable)
-        if not value:
-            return
-        term = "page" if self.variable == "page-first" else self.variable
-        if self.variable == "locator":
+        """The variable's term, as citeproc-js prints it: even where the item has no value
+        (groups around it decide), plural where the value holds several numbers."""
+        term = self.variable
+        if term == "locator":
             term = ctx.locator_label or "page"
-        plural = self.plural == "always" or (
-            self.plural == "contextual" and numbers.parse(
-                value, self.variable, lambda t: ctx.locale.term(t) is not None).plural)
-        if self.plural == "never":
-            plural = False
+        value = ctx.locator if term == "locator" else ctx.text(self.variable)
+        plural = self.plural == "always"
+        if value and self.plural == "contextual":
+            number = numbers.parse(value, self.variable,
+                                   lambda t: ctx.locale.term(t) is not None)
+            plural = number.plural
+            embedded = numbers.LABELS.get(number.parts[0].label) if number.parts else None
+            if self.variable in ("locator", "number", "page") and embedded:
+                term = "number" if (self.variable == "number" and embedded == "issue"
+                                    and ctx.locale.term("number")) else embedded
         text = ctx.locale.term(term, self.form, plural) or ""
         if text:
             ctx.term()
@@ -373,6 +380,8 @@ def _position(ctx: Context, position: str) -> bool:
         return ctx.position == "first"
     if position == "subsequent":
         return ctx.position != "first"
+    if position == "near-note":
+        return ctx.near_note
     return ctx.position == position
 
 
@@ -429,6 +438,29 @@ class Style:
     bibliography: Area | None = None
     macros: dict[str, ElementTree.Element] = field(default_factory=dict)
     _compiled: dict[str, list[Element]] = field(default_factory=dict)
+
+    def last_date_formatting(self) -> Formatting | None:
+        """The formatting of the style's last ``cs:date`` in citeproc-js's build order
+        (citation, then bibliography; sort keys, then layout; macros expanded in place)."""
+        last: list[ElementTree.Element] = []
+        built: set[str] = set()  # citeproc-js builds a macro once, where it is first called
+
+        def walk(node: ElementTree.Element) -> None:
+            for child in _children(node):
+                tag = child.tag.removeprefix(NS)
+                if tag == "date":
+                    last[:] = [child]
+                macro = child.get("macro")
+                if tag in ("text", "key") and macro in self.macros and macro not in built:
+                    built.add(macro)
+                    walk(self.macros[macro])
+                walk(child)
+
+        for area in ("citation", "bibliography"):
+            node = self.root.find(f"{NS}{area}")
+            if node is not None:
+                walk(node)
+        return Formatting.read(last[0]) if last else None
 
     def macro_has_date(self, name: str) -> bool:
         node = self.macros.get(name)
