@@ -143,6 +143,7 @@ class Settings:
     demote: str = "display-and-sort"  # demote-non-dropping-particle
     initialize_with_hyphen: bool = True
     has_year_suffix: bool = False  # the style prints year-suffix itself
+    primary_names_only: bool = False  # the name registry expands first names only
 
 
 @dataclass
@@ -177,6 +178,7 @@ class Context:
     disambig_names: int = 0
     namesets: int = 0  # name lists rendered so far
     given_levels: dict[tuple[str, int], int] = field(default_factory=dict)
+    name_levels: dict[str, int] = field(default_factory=dict)  # by name_key, for every use
     sort_names: bool = False  # rendering a sort key: names in sort order, et-al from names-min
     names_min: int | None = None
     names_use_first: int | None = None

@@ -15,6 +15,7 @@ citeproc-js applies them:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -54,6 +55,61 @@ class Cite:
 CiteOf = Callable[[Any, Disambiguation], Cite]
 
 
+def register_names(entries: Sequence[_Entry], options: dict[str, str],
+                   initials: Callable[[str], str]) -> dict[str, int]:
+    """The name registry's given-name expansions, by `name_key`.
+
+    Under the ``all-names`` and ``primary-name`` rules citeproc-js registers every name of
+    every item and expands, wherever the name prints (sort keys included, which is why this
+    comes before sorting): to initials when another person shares the family name, to the
+    full given name when the initials are shared too (never, under ``-with-initials``).
+    `initials` turns a given name into citeproc-js's key of initials."""
+    rule = options.get("givenname-disambiguation-rule", "by-cite")
+    if options.get("disambiguate-add-givenname") != "true" or rule == "by-cite":
+        return {}
+    registry: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    people = []
+    for entry in entries:
+        for names in entry.item.names.values():
+            for name in names:
+                family, given = _registry_keys(name)
+                if family:
+                    key = (family, initials(given), given)
+                    registry[key[0]][key[1]].add(given)
+                    people.append((name, key))
+    levels: dict[str, int] = {}
+    for name, (family, initial_key, given) in people:
+        level = 0
+        if len(registry[family]) > 1:
+            level = 1
+        if len(registry[family][initial_key]) > 1 and not rule.endswith("-with-initials"):
+            level = 2
+        if level:
+            levels[name_key(name)] = level
+    return levels
+
+
+def _registry_keys(name: dict[str, Any]) -> tuple[str, str]:
+    if name.get("literal") or not name.get("family"):
+        return "", ""
+    family = _strip_periods(str(name.get("family", "")))
+    given = _strip_periods(str(name.get("given", "")))
+    tail = re.search(r"[,!]* ([^,]+)$", given)
+    if tail and tail[1] == tail[1].lower():
+        given = given[:tail.start()]
+    return family, given
+
+
+def _strip_periods(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace(".", " ")).rstrip()
+
+
+def name_key(name: dict[str, Any]) -> str:
+    """A person's name as the name registry knows it."""
+    family, given = _registry_keys(name)
+    return f"{family}|{given}"
+
+
 def disambiguate(entries: Sequence[_Entry], cite: CiteOf, options: dict[str, str],
                  style_root: ElementTree.Element) -> None:
     """Set each entry's `settings` so that no two citations print alike, where the style's
@@ -65,8 +121,6 @@ def disambiguate(entries: Sequence[_Entry], cite: CiteOf, options: dict[str, str
     condition = style_root.find(".//*[@disambiguate='true']") is not None
     if not (add_names or add_given or add_suffix or condition):
         return
-    if add_given and rule != "by-cite":
-        _expand_clashing_names(entries, cite, rule)
     by_cite = add_given and rule == "by-cite"
     for group in _ambiguous(entries, cite):
         groups = [group]
@@ -86,46 +140,6 @@ def _ambiguous(entries: Sequence[_Entry], cite: CiteOf) -> list[list[_Entry]]:
     for entry in entries:
         by_text[cite(entry, entry.settings).text].append(entry)
     return [group for group in by_text.values() if len(group) > 1]
-
-
-# ------------------------------------------------------------------ names that clash
-
-
-def _expand_clashing_names(entries: Sequence[_Entry], cite: CiteOf, rule: str) -> None:
-    """The name registry: a cited name whose family name another person shares gets its
-    initials, and its full given name where initials still clash (unless the rule says
-    ``-with-initials``)."""
-    primary_only = rule.startswith("primary-name")
-    with_initials_only = rule.endswith("-with-initials")
-    cited = []
-    for entry in entries:
-        names = cite(entry, entry.settings).names
-        cited += [(entry, variable, index, name) for variable, index, name in names
-                  if not primary_only or index == 0]
-    by_family: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for _, _, _, name in cited:
-        family, initials, given = _name_keys(name)
-        if family:
-            by_family[family][initials].add(given)
-    for entry, variable, index, name in cited:
-        family, initials, given = _name_keys(name)
-        if not family or len(by_family[family]) < 2 and \
-                len(by_family[family].get(initials, ())) < 2:
-            continue
-        level = 1
-        if len(by_family[family][initials]) > 1 and not with_initials_only:
-            level = 2
-        entry.settings = entry.settings.with_given(variable, index, level)
-
-
-def _name_keys(name: dict[str, Any]) -> tuple[str, str, str]:
-    if name.get("literal"):
-        return "", "", ""
-    family = " ".join(p for p in (name.get("non-dropping-particle", ""),
-                                  name.get("family", "")) if p).strip().lower()
-    given = str(name.get("given", "")).replace(".", " ").split()
-    initials = "".join(word[:1] for word in given).lower()
-    return family, initials, " ".join(given).lower()
 
 
 # ------------------------------------------------------------------ adding names

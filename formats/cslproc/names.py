@@ -281,8 +281,12 @@ class Names(Element):
             return blob
         if not name.get("family") and not name.get("given"):
             return None
-        return _personal(ctx, name, index, options, self.name, ctx.given_levels.get(
-            (variable, index), 0))
+        from .disambiguation import name_key
+
+        level = ctx.given_levels.get((variable, index), 0)
+        if ctx.name_levels and (index == 0 or not ctx.settings.primary_names_only):
+            level = max(level, ctx.name_levels.get(name_key(raw), 0))
+        return _personal(ctx, name, index, options, self.name, level)
 
 
 def _raw_name(name: dict[str, Any]) -> str:

@@ -20,8 +20,8 @@ from . import locale as locales
 from .collation import collation_key
 from .context import NAME_VARIABLES, Context, Item, Settings, Shared
 from .dates import sort_key as date_sort_key
-from .disambiguation import Cite, Disambiguation, disambiguate
-from .names import INHERITED
+from .disambiguation import Cite, Disambiguation, disambiguate, register_names
+from .names import INHERITED, initialize
 from .output import FORMATS, Blob, Quotes, adjust_punctuation, render
 from .richtext import QuoteMarks, resolve_flips
 from .style import NUMBER_VARIABLES, Area, Layout, SortKey, Style, StyleError, render_all
@@ -57,6 +57,7 @@ class Processor:
         self._settings = {name: self._area_settings(name, has_suffix)
                           for name in ("citation", "bibliography")}
         self._shared = Shared(last_date=style.last_date_formatting())
+        self._name_levels: dict[str, int] = {}  # the name registry's given-name expansions
 
     # -- setup
 
@@ -66,11 +67,13 @@ class Processor:
         if area is not None:
             inherited.update({k: v for k, v in area.options.items() if k in _OPTIONS})
         options = self.style.options
+        rule = self.style.citation.options.get("givenname-disambiguation-rule", "") \
+            if self.style.citation is not None else ""
         return Settings(inherited, self.style.default_locale or locales.FALLBACK,
                         options.get("page-range-format", ""),
                         options.get("demote-non-dropping-particle", "display-and-sort"),
                         options.get("initialize-with-hyphen", "true") != "false",
-                        has_year_suffix)
+                        has_year_suffix, rule.startswith("primary-name"))
 
     def locale(self, layout: Layout | None = None) -> locales.Locale:
         lang = layout.locales[0] if layout is not None and layout.locales else self.lang
@@ -83,7 +86,7 @@ class Processor:
         locale = self.locale(layout)
         marks = _marks(locale)
         ctx = Context(item, locale, marks, self._settings[area_name], self._shared,
-                      mode=mode or area_name)
+                      mode=mode or area_name, name_levels=self._name_levels)
         if prepared is not None:
             ctx.citation_number = prepared.number
             ctx.year_suffix = prepared.settings.year_suffix
@@ -138,8 +141,13 @@ class Processor:
     def prepare(self, items: Sequence[dict[str, Any]]) -> list[_Prepared]:
         """The items in bibliography order, numbered and disambiguated."""
         prepared = [_Prepared(Item(data), seq) for seq, data in enumerate(items, 1)]
+        self._name_levels.clear()
         for entry in prepared:
             entry.number = entry.seq
+        citation = self.style.citation
+        if citation is not None:
+            self._name_levels.update(register_names(
+                prepared, citation.options, lambda given: initialize(given, "%s")))
         area = self.style.bibliography
         if area is not None and area.sort:
             prepared = self._sorted(prepared, area.sort)
@@ -152,9 +160,8 @@ class Processor:
                 if descending:
                     for entry in prepared:
                         entry.number = len(prepared) - entry.seq + 1
-        if self.style.citation is not None:
-            disambiguate(prepared, self._cite_text, self.style.citation.options,
-                         self.style.root)
+        if citation is not None:
+            disambiguate(prepared, self._cite_text, citation.options, self.style.root)
         return prepared
 
     def _cite_text(self, entry: _Prepared, settings: Disambiguation) -> Cite:

@@ -30,8 +30,9 @@ _SEPARATORS = re.compile(
 _PROTECTING = {'<span style="font-variant: small-caps;">': "</span>",
                '<span class="nocase">': "</span>", '<span class="nodecor">': "</span>",
                "<sc>": "</sc>", "<sub>": "</sub>", "<sup>": "</sup>"}
-_STOP_WORD = re.compile(r"(?:(?:[?!:]*\s+|-|^)(?:" + "|".join(
-    re.escape(w) for w in sorted(STOP_WORDS, key=len, reverse=True)) + r")(?=[!?:]*\s+|-|$))")
+# As citeproc-js builds it: the words are not escaped, so ``v.`` also stops ``vo`` and ``va``.
+_STOP_WORD = re.compile(r"(?:(?:[?!:]*\s+|-|^)(?:" + "|".join(STOP_WORDS) +
+                        r")(?=[!?:]*\s+|-|$))")
 _SPACES = re.compile(r"([\u00a0 \u2000-\u200b\u205f\u3000]+)")
 _GREEK = re.compile(r"^[\u0370-\u03ff]$")
 _QUOTE_PAIRS = {' "': (" '", '"'), " '": (' "', "'"), "‘": ("‘", "’"), "“": ("“", "”")}
