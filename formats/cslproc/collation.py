@@ -29,6 +29,8 @@ def _script_rank(char: str, chinese: bool) -> int:
         return 1 if chinese else 9
     if char.isdigit():
         return -1
+    if unicodedata.category(char).startswith("S"):
+        return -2  # symbols sort before digits and letters
     if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
         return 2
     if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:

@@ -153,12 +153,13 @@ def _add_names_and_givens(group: list[_Entry], cite: CiteOf, add_names: bool,
     pending = [group]
     while pending:
         current = pending.pop()
+        # As citeproc-js, steps accumulate: each expands on the one before it.
+        trial = {id(entry): entry.settings for entry in current}
         for expand in _steps(current, cite, add_names, by_cite):
-            trial = {id(entry): expand(entry.settings) for entry in current}
-            texts = {id(e): cite(e, trial[id(e)]).text for e in current}
+            trial = {key: expand(settings) for key, settings in trial.items()}
             buckets: dict[str, list[_Entry]] = defaultdict(list)
             for entry in current:
-                buckets[texts[id(entry)]].append(entry)
+                buckets[cite(entry, trial[id(entry)]).text].append(entry)
             if len(buckets) == 1:
                 continue
             for entry in current:
