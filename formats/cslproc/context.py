@@ -195,6 +195,7 @@ class Context:
     names_seen: bool = False
     author_open: bool = False  # the name list being rendered may be the compared one
     printed: bool = False  # anything printed yet in this entry
+    markup: bool = False  # a value held rich-text markup or quotation marks
 
     @property
     def inherited(self) -> dict[str, str]:

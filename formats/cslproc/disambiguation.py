@@ -23,6 +23,10 @@ from typing import Any, Protocol
 from xml.etree import ElementTree
 
 
+_GIVEN_TAIL = re.compile(r"[,!]* ([^,]+)$")
+_SPACES = re.compile(r"\s+")
+
+
 @dataclass(frozen=True)
 class Disambiguation:
     """How one item's citation is set apart."""
@@ -94,14 +98,14 @@ def _registry_keys(name: dict[str, Any]) -> tuple[str, str]:
         return "", ""
     family = _strip_periods(str(name.get("family", "")))
     given = _strip_periods(str(name.get("given", "")))
-    tail = re.search(r"[,!]* ([^,]+)$", given)
+    tail = _GIVEN_TAIL.search(given)
     if tail and tail[1] == tail[1].lower():
         given = given[:tail.start()]
     return family, given
 
 
 def _strip_periods(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace(".", " ")).rstrip()
+    return _SPACES.sub(" ", text.replace(".", " ")).rstrip()
 
 
 def name_key(name: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from .context import Context
+from .disambiguation import name_key
 from .output import Blob
 from .richtext import ROMANESQUE
 from .style import NS, Element, Formatting, Style, _children, _int, render_all
@@ -32,6 +33,18 @@ _INITIAL = re.compile(
 _NAME_SEPARATOR = re.compile(r"([-\s]+)")
 _PARTICLE_FAMILY = re.compile(r"^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$")
 _PARTICLE_GIVEN = re.compile(r"^([^ ]+(?:\u02bb |\u2019 | |' ) *)(.+)$")
+_SUFFIX_COMMA = re.compile(r"(\s*,!*\s*)")
+_FIRST_LETTER = re.compile(r"^[-'\u02bb\u2019\s]*(.).*$", re.S)
+_LEADING_TAGS = re.compile(r"^(?:<[^>]+>)*")
+_SPACES = re.compile(r"\s+")
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+_HYPHEN_LOWER = re.compile(r"-([a-z])")
+_DASH_LOWER = re.compile(r"\u2013([a-z])")
+_PERIOD_GLUED = re.compile(r"\.(?=[^ ])")
+_AFTER_LAST_PERIOD = re.compile(r"[^.]+$")
+_TRAILING_SPACE = re.compile(r"[\t\n\x0b\x0c\r \ufeff\u00a0]+$")
+_ASCII_SPACES = re.compile(r"[\t\n\x0b\x0c\r ]+")
+_LAST_PERIOD = re.compile(r"^(.*)\.(.*)$")
 # Attributes of cs:name that cs:style, cs:citation and cs:bibliography may set for all names.
 INHERITED = ("and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
              "et-al-use-first", "et-al-use-last", "et-al-subsequent-min",
@@ -281,8 +294,6 @@ class Names(Element):
             return blob
         if not name.get("family") and not name.get("given"):
             return None
-        from .disambiguation import name_key
-
         level = ctx.given_levels.get((variable, index), 0)
         if ctx.name_levels and (index == 0 or not ctx.settings.primary_names_only):
             level = max(level, ctx.name_levels.get(name_key(raw), 0))
@@ -340,7 +351,7 @@ def _parse_particles(name: dict[str, Any]) -> None:
         name["non-dropping-particle"] = particle
     given = name.get("given", "")
     if not name.get("suffix") and given:
-        match = re.search(r"(\s*,!*\s*)", given)
+        match = _SUFFIX_COMMA.search(given)
         if match:
             comma = match[1]
             suffix = given[match.start() + len(comma):]
@@ -368,7 +379,7 @@ def _split_particles(value: str, given: bool) -> tuple[str, list[str]]:
     match = pattern.match(text)
     while match:
         piece = match[1][::-1] if given else match[1]
-        first = re.sub(r"^[-'\u02bb\u2019\s]*(.).*$", r"\1", piece, flags=re.S)
+        first = _FIRST_LETTER.sub(r"\1", piece)
         if not first or first.upper() == first:
             break
         if given:
@@ -547,30 +558,29 @@ def initialize(given: str, terminator: str, normalize_only: bool = False,
     only the initials already there punctuated (``J R`` → ``J. R.``)."""
     if not given:
         return ""
-    if given in ("Lord", "Lady") or (not _STARTS_ROMANESQUE.match(re.sub(r"^(?:<[^>]+>)*", "",
-                                                                           given))
+    if given in ("Lord", "Lady") or (not _STARTS_ROMANESQUE.match(_LEADING_TAGS.sub("", given))
                                      and "%s" not in terminator):
         return given
     if not hyphen:
         given = given.replace("-", " ")
-    given = re.sub(r"\s+", " ", re.sub(r"\s*-\s*", "-", given))
-    given = re.sub(r"-([a-z])", "\u2013\\1", given)
-    given = re.sub(r"\.(?=[^ ])", ". ", given)
+    given = _SPACES.sub(" ", _SPACED_HYPHEN.sub("-", given))
+    given = _HYPHEN_LOWER.sub("\u2013\\1", given)
+    given = _PERIOD_GLUED.sub(". ", given)
     pieces = _NAME_SEPARATOR.split(given)
     if len(pieces) == 1:
-        tail = re.search(r"[^.]+$", pieces[0])
+        tail = _AFTER_LAST_PERIOD.search(pieces[0])
         if tail and len(tail[0]) == 1 and tail[0] != tail[0].lower():
             pieces[0] += "."
     if normalize_only:
         out = _normalize_initials(pieces, terminator)
     else:
         out = _initials(pieces, terminator)
-    return re.sub(r"\u2013([a-z])", r"-\1", out)
+    return _DASH_LOWER.sub(r"-\1", out)
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"[\t\n\x0b\x0c\r \ufeff\u00a0]+$", "", text)
-    return re.sub(r"[\t\n\x0b\x0c\r ]+", " ", re.sub(r"\s*-\s*", "-", text))
+    text = _TRAILING_SPACE.sub("", text)
+    return _ASCII_SPACES.sub(" ", _SPACED_HYPHEN.sub("-", text))
 
 
 def _initials(pieces: list[str], terminator: str) -> str:
@@ -617,7 +627,7 @@ def _normalize_initials(pieces: list[str], terminator: str) -> str:
     abbreviation = []
     for i, piece in enumerate(pieces):
         if len(piece) > 1 and piece.endswith("."):
-            pieces[i] = re.sub(r"^(.*)\.(.*)$", r"\1\2", piece)
+            pieces[i] = _LAST_PERIOD.sub(r"\1\2", piece)
             abbreviation.append(True)
         elif len(piece) == 1 and piece.upper() == piece:
             abbreviation.append(True)

@@ -19,6 +19,12 @@ from .locale import Locale
 _AND = r"\s*&\s*"
 _JOINERS = re.compile(rf"({_AND}|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\u2013]+\s*)")
 _JOINERS_NO_HYPHEN = re.compile(rf"({_AND}|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[\u2013]+\s*)")
+_AND_JOINER = re.compile(_AND)
+_HYPHEN_JOINER = re.compile(r"\s*-\s*")
+_LETTERS = re.compile(r"[,a-zA-Z]+")
+_LEADING_INT = re.compile(r"\s*([-+]?\d+)")
+_FIRST_WORD = re.compile(r"^([^ ]+)")
+_LABEL_PARTS = re.compile(r"(\s*)(\S+)(\s*)")
 _PART = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$")
 _FIRST_NUMERIC = re.compile(r"^(?:[0-9]+|[ixv]+)([-,:a-zA-Z]*|-[-0-9]+)$")
 _ROMAN = re.compile(r"^[ivxlcmIVXLCM]+$")
@@ -89,7 +95,7 @@ class Number:
 
 def parse_int(text: str) -> int | None:
     """JavaScript's ``parseInt``: the leading digits, or None."""
-    match = re.match(r"\s*([-+]?\d+)", text)
+    match = _LEADING_INT.match(text)
     return int(match[1]) if match else None
 
 
@@ -98,7 +104,7 @@ def parse(text: str, variable: str = "", has_term: Callable[[str], bool] | None 
     """Read a number variable's value (see the module docstring)."""
     has_term = has_term or (lambda name: True)
     text = original = text.strip()
-    first_word = re.match(r"^([^ ]+)", text)
+    first_word = _FIRST_WORD.match(text)
     if first_word and first_word[1] not in LABELS:
         embedded = "p." if variable in ("locator", "locator-extra", "page") else \
             _DEFAULT_LABELS.get(variable)
@@ -165,7 +171,7 @@ def _part(variable: str, original_label: str, label: str, value: str, joiner: st
           following: list[str], position: int) -> Part:
     if not label and variable not in _DEFAULT_LABELS:
         label = f"var:{variable}"
-    match = re.match(r"(\s*)(\S+)(\s*)", label) if label else None
+    match = _LABEL_PARTS.match(label) if label else None
     name, suffix = (match[2], match[3]) if match else (label, "")
     visible = variable == "page" and position == 0 and name not in ("p.", "pp.")
     matched = _PART.match(value)
@@ -206,18 +212,18 @@ def _recombine_subsections(elements: list[str]) -> list[str]:
     """``12a-c`` stays one value (a subsection range), not the range 12a to c."""
     i = len(elements) - 2
     while i > 0:
-        if (re.fullmatch(r"\s*-\s*", elements[i]) and _SUBSECTION_START.match(elements[i - 1])
-                and re.fullmatch(r"[,a-zA-Z]+", elements[i + 1])):
+        if (_HYPHEN_JOINER.fullmatch(elements[i]) and _SUBSECTION_START.match(elements[i - 1])
+                and _LETTERS.fullmatch(elements[i + 1])):
             elements[i - 1:i + 2] = ["".join(elements[i - 1:i + 2])]
         i -= 2
     return elements
 
 
 def _joiner(joiner: str, value: str, following: list[str]) -> str:
-    if re.fullmatch(_AND, joiner):
+    if _AND_JOINER.fullmatch(joiner):
         after = following[0] if following else ""
         return "&" if value[-1:].isalpha() and after[:1].isalpha() else " & "
-    return re.sub(r"\s*-\s*", "-", joiner, count=1)
+    return _HYPHEN_JOINER.sub("-", joiner, count=1) if "-" in joiner else joiner
 
 
 def is_numeric(text: str, variable: str = "") -> bool:

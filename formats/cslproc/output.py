@@ -58,10 +58,14 @@ class Blob:
                 f"delimiter={self.delimiter!r}, decorations={self.decorations!r})")
 
     def has_font(self, with_quotes: bool = False) -> bool:
+        if not self.decorations:
+            return False
         return any(name in _FONT or (with_quotes and name == "quotes")
                    for name, _ in self.decorations)
 
     def has_quotes(self) -> bool:
+        if not self.decorations:
+            return False
         return any(name == "quotes" for name, _ in self.decorations)
 
     def plain(self) -> str:
@@ -93,18 +97,20 @@ def is_empty(blob: Blob) -> bool:
 def adjust_punctuation(root: Blob, punctuation_in_quote: bool) -> None:
     """Resolve where punctuation of neighbouring pieces meets (in place)."""
     _purge_empty(root)
-    _upward(root)
-    _leftward(root)
+    _upward_and_leftward(root)
     _downward(root, punctuation_in_quote)
     _quote_swaps(root, punctuation_in_quote)
 
 
 def _purge_empty(parent: Blob) -> None:
-    if isinstance(parent.content, str):
+    content = parent.content
+    if isinstance(content, str):
         return
-    for child in parent.content:
-        _purge_empty(child)
-    parent.content = [child for child in parent.content if child.content]
+    for child in content:
+        if not isinstance(child.content, str):
+            _purge_empty(child)
+    if not all(child.content for child in content):
+        parent.content = [child for child in content if child.content]
 
 
 class _Side:
@@ -145,23 +151,29 @@ def _merge(left: _Side, right: _Side, to_right: bool = False) -> None:
     left.set((left.get()[:-1] + merged) if merged else left.get() + second)
 
 
-def _upward(parent: Blob) -> None:
+def _upward_and_leftward(parent: Blob) -> None:
+    """citeproc-js's upward pass (leading punctuation and spaces rise to the parent, trailing
+    spaces too) and its leftward pass (a sibling's leading mark joins the suffix before it),
+    in one bottom-up walk: each only reads affixes the other has already settled."""
     if isinstance(parent.content, str):
-        if parent.suffix[:1] in PUNCTUATION and parent.suffix[:1] == parent.content[-1:]:
+        if parent.suffix and parent.suffix[:1] in PUNCTUATION and \
+                parent.suffix[:1] == parent.content[-1:]:
             parent.suffix = parent.suffix[1:]
         return
-    if not parent.content:
+    children = parent.content
+    if not children:
         return
     decorated = parent.has_font(with_quotes=True)
-    last = len(parent.content) - 1
+    delimiter = parent.delimiter
+    last = len(children) - 1
     for i in range(last, -1, -1):
-        child = parent.content[i]
-        _upward(child)
+        child = children[i]
+        _upward_and_leftward(child)
         if i == 0:
             if parent.prefix[-1:] == " " and child.prefix[:1] == " ":
                 child.prefix = child.prefix[1:]
             mark = child.prefix[:1]
-            if not decorated and mark in _PUNCTUATION_OR_SPACE and not parent.prefix:
+            if not decorated and mark and mark in _PUNCTUATION_OR_SPACE and not parent.prefix:
                 parent.prefix += mark
                 child.prefix = child.prefix[1:]
         if i == last:
@@ -169,36 +181,32 @@ def _upward(parent: Blob) -> None:
                 if parent.suffix[:1] != " ":
                     parent.suffix = " " + parent.suffix
                 child.suffix = child.suffix[:-1]
-        if parent.delimiter and i > 0:
-            mark = parent.delimiter[-1:]
+        elif not delimiter:
+            _join_sibling(child, children[i + 1])
+        if delimiter and i > 0:
+            mark = delimiter[-1:]
             if mark in _PUNCTUATION_OR_SPACE and mark == child.prefix[:1]:
                 child.prefix = child.prefix[1:]
 
 
-def _leftward(parent: Blob) -> None:
-    if isinstance(parent.content, str) or not parent.content:
+def _join_sibling(child: Blob, sibling: Blob) -> None:
+    """A sibling's leading punctuation joins (or drops into) the suffix before it."""
+    mark = sibling.prefix[:1]
+    if not mark or mark not in PUNCTUATION or child.has_font() or sibling.has_font():
         return
-    children = parent.content
-    for i in range(len(children) - 1, -1, -1):
-        _leftward(children[i])
-        if i == len(children) - 1 or parent.delimiter:
-            continue
-        child, sibling = children[i], children[i + 1]
-        mark = sibling.prefix[:1]
-        if child.has_font() or sibling.has_font() or mark not in PUNCTUATION:
-            continue
-        suffix_matches = mark == child.suffix[-1:]
-        content_matches = (not child.suffix and isinstance(child.content, str)
-                           and child.content[-1:] == mark)
-        if suffix_matches or content_matches:
-            sibling.prefix = sibling.prefix[1:]
-        else:
-            _merge(_Side(child, "suffix"), _Side(sibling, "prefix"))
+    suffix_matches = mark == child.suffix[-1:]
+    content_matches = (not child.suffix and isinstance(child.content, str)
+                       and child.content[-1:] == mark)
+    if suffix_matches or content_matches:
+        sibling.prefix = sibling.prefix[1:]
+    else:
+        _merge(_Side(child, "suffix"), _Side(sibling, "prefix"))
 
 
 def _downward(parent: Blob, in_quote: bool) -> None:
     if isinstance(parent.content, str):
-        if parent.suffix[:1] in PUNCTUATION and parent.suffix[:1] == parent.content[-1:]:
+        if parent.suffix and parent.suffix[:1] in PUNCTUATION and \
+                parent.suffix[:1] == parent.content[-1:]:
             parent.suffix = parent.suffix[1:]
         return
     if not parent.content:
@@ -226,14 +234,16 @@ def _downward(parent: Blob, in_quote: bool) -> None:
             if (not _is_number(child) and not decorated and mark in _PUNCTUATION_OR_SPACE
                     and mark == sibling.prefix[:1]):
                 sibling.prefix = sibling.prefix[1:]
-        if (not _is_number(child) and not decorated and child.suffix[:1] in PUNCTUATION
-                and isinstance(child.content, str)):
+        if (child.suffix and child.suffix[:1] in PUNCTUATION and not decorated
+                and isinstance(child.content, str) and not _is_number(child)):
             _merge(_Side(child, "content"), _Side(child, "suffix"))
         _downward(child, in_quote)
 
 
 def _last_child_suffix(parent: Blob, child: Blob, in_quote: bool) -> None:
     """Where the parent's suffix meets its last child's end."""
+    if not parent.suffix and not child.suffix:
+        return
     mark = parent.suffix[:1]
     if mark in PUNCTUATION:
         migrate = _merges_below(mark, child) or (in_quote and _quotes_at_end(child))

@@ -28,6 +28,7 @@ from .style import NUMBER_VARIABLES, Area, Layout, SortKey, Style, StyleError, r
 
 _OPTIONS = tuple(INHERITED) + ("name-form", "name-delimiter", "names-delimiter")
 _SPACE_SEPARATOR = "|"
+_MISSING = object()
 
 
 @dataclass
@@ -182,15 +183,22 @@ class Processor:
         return Cite(render(root, FORMATS["text"], _quotes(ctx.locale)), tuple(ctx.shown_names))
 
     def _sorted(self, prepared: list[_Prepared], keys: list[SortKey]) -> list[_Prepared]:
+        """The entries in the order of the style's sort keys. A key is computed only when an
+        earlier one ties (most entries differ on the first)."""
         chinese = self.lang.lower().startswith("zh")
-        computed = []
-        for entry in prepared:
-            values = [self._sort_value(entry, key) for key in keys]
-            computed.append((entry, [None if v is None else collation_key(v, chinese)
-                                     for v in values]))
+        cache: dict[tuple[int, int], tuple | None] = {}
 
-        def compare(a: tuple[_Prepared, list], b: tuple[_Prepared, list]) -> int:
-            for key, left, right in zip(keys, a[1], b[1], strict=True):
+        def key_of(entry: _Prepared, index: int) -> tuple | None:
+            found = cache.get((entry.seq, index), _MISSING)
+            if found is _MISSING:
+                value = self._sort_value(entry, keys[index])
+                found = cache[(entry.seq, index)] = (
+                    None if value is None else collation_key(value, chinese))
+            return found  # type: ignore[return-value]
+
+        def compare(a: _Prepared, b: _Prepared) -> int:
+            for index, key in enumerate(keys):
+                left, right = key_of(a, index), key_of(b, index)
                 if left == right:
                     continue
                 if left is None:
@@ -199,9 +207,9 @@ class Processor:
                     return -1
                 order = -1 if left < right else 1
                 return -order if key.descending else order
-            return a[0].seq - b[0].seq
+            return a.seq - b.seq
 
-        return [entry for entry, _ in sorted(computed, key=functools.cmp_to_key(compare))]
+        return sorted(prepared, key=functools.cmp_to_key(compare))
 
     def _sort_value(self, entry: _Prepared, key: SortKey) -> str | None:
         item = entry.item
@@ -263,7 +271,8 @@ class Processor:
 
     def _finish(self, root: Blob, ctx: Context, fmt) -> str:
         adjust_punctuation(root, ctx.locale.punctuation_in_quote)
-        resolve_flips(root)
+        if ctx.markup:
+            resolve_flips(root)
         text = render(root, fmt, _quotes(ctx.locale))
         if fmt.entry != ("", ""):
             text = fmt.entry[0] + text + fmt.entry[1]

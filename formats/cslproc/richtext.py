@@ -68,7 +68,8 @@ def leaf(text: str, marks: QuoteMarks, prefix: str = "", suffix: str = "",
          decorations: tuple[tuple[str, str], ...] = (), text_case: str = "",
          strip_periods: bool = False, is_number: bool = False) -> Blob:
     """The blob for one value, as citeproc-js appends a string to its output."""
-    text = _SPACE_BEFORE_MARK.sub("\u202f\\1", text).replace("\u00ab ", "\u00ab\u202f")
+    if " " in text:
+        text = _SPACE_BEFORE_MARK.sub("\u202f\\1", text).replace("\u00ab ", "\u00ab\u202f")
     if not text.startswith(" "):
         lead = len(text) - len(text.lstrip(_LEADING_MARKS))
         if 0 < lead < len(text):

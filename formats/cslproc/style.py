@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from . import numbers
-from .context import DATE_VARIABLES, NAME_VARIABLES, Context
+from .context import DATE_VARIABLES, NAME_VARIABLES, Context, Frame
 from .output import Blob
 from .richtext import leaf
 
@@ -80,8 +80,11 @@ class Formatting:
         case = self.text_case if text_case is None else text_case
         if case == "title" and "jurisdiction" in ctx.item.text:
             case = ""  # citeproc-js never title-cases legal items
-        return leaf(text, ctx.marks, self.prefix, self.suffix, self.decorations, case,
+        blob = leaf(text, ctx.marks, self.prefix, self.suffix, self.decorations, case,
                     self.strip_periods if strip_periods is None else strip_periods, is_number)
+        if not isinstance(blob.content, str):
+            ctx.markup = True
+        return blob
 
     def wrap(self, children: list[Blob], delimiter: str = "") -> Blob:
         return Blob(children, self.prefix, self.suffix, delimiter, self.decorations)
@@ -202,9 +205,12 @@ class TextMacro(Element):
     name: str
     fmt: Formatting
     style: Style = field(repr=False)
+    elements: list[Element] | None = field(default=None, repr=False)
 
     def render(self, ctx: Context, out: list[Blob]) -> None:
-        elements = self.style.macro(self.name)
+        elements = self.elements
+        if elements is None:
+            elements = self.elements = self.style.macro(self.name)
         inner: list[Blob] = []
         _render_group(ctx, elements, Formatting(), "", inner)
         if ctx.mode == "sort" and self.style.macro_has_date(self.name):
@@ -213,7 +219,11 @@ class TextMacro(Element):
 
             inner = [Blob(key, decorations=(SORT_DATE,)) for key in _sort_dates(inner)]
         if inner:
-            out.append(self.fmt.wrap(inner))
+            fmt = self.fmt
+            if fmt.prefix or fmt.suffix or fmt.decorations:
+                out.append(fmt.wrap(inner))
+            else:  # a wrapper of nothing around the macro's group changes no punctuation
+                out += inner
 
 
 def _sort_dates(blobs: list[Blob]) -> list[str]:
@@ -290,15 +300,14 @@ def _render_group(ctx: Context, children: list[Element], fmt: Formatting, delimi
                   out: list[Blob]) -> None:
     """CSL group suppression as citeproc-js applies it: a group prints when a variable in it
     printed, or when a term printed and no variable was called."""
-    from .context import Frame
-
     frame = Frame()
-    ctx.frames.append(frame)
-    try:
-        inner = render_all(children, ctx)
-    finally:
-        ctx.frames.pop()
-    parent = ctx.frames[-1]
+    frames = ctx.frames
+    frames.append(frame)
+    inner: list[Blob] = []
+    for child in children:
+        child.render(ctx, inner)
+    frames.pop()
+    parent = frames[-1]
     if frame.success or (frame.term and not frame.attempt):
         parent.success = True
         if inner:
@@ -320,10 +329,19 @@ class Branch:
         if not self.tests:  # cs:else
             return True
         if self.match == "any":
-            return any(test(ctx) for test in self.tests)
+            for test in self.tests:
+                if test(ctx):
+                    return True
+            return False
         if self.match == "none":
-            return not any(test(ctx) for test in self.tests)
-        return all(test(ctx) for test in self.tests)
+            for test in self.tests:
+                if test(ctx):
+                    return False
+            return True
+        for test in self.tests:
+            if not test(ctx):
+                return False
+        return True
 
 
 @dataclass

@@ -54,7 +54,8 @@ class _Splitter:
     """A text cut at separators: ``strings[0] tags[0] strings[1] ...``."""
 
     def __init__(self, text: str) -> None:
-        text = _CLASS_SPAN.sub(r"\1 \2\3", _SMALL_CAPS_SPAN.sub(r"\1 \2 \3;\4\5", text))
+        if "<span" in text:
+            text = _CLASS_SPAN.sub(r"\1 \2\3", _SMALL_CAPS_SPAN.sub(r"\1 \2 \3;\4\5", text))
         pieces = _SEPARATORS.split(text)
         self.strings = pieces[0::2]
         self.tags = pieces[1::2]
