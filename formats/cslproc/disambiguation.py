@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 from xml.etree import ElementTree
@@ -59,28 +59,31 @@ class Cite:
 CiteOf = Callable[[Any, Disambiguation], Cite]
 
 
-def register_names(entries: Sequence[_Entry], options: dict[str, str],
-                   initials: Callable[[str], str]) -> dict[str, int]:
+def register_names(rendered: Iterable[Iterable[tuple[str, int, dict[str, Any]]]],
+                   options: dict[str, str], initials: Callable[[str], str]) -> dict[str, int]:
     """The name registry's given-name expansions, by `name_key`.
 
-    Under the ``all-names`` and ``primary-name`` rules citeproc-js registers every name of
-    every item and expands, wherever the name prints (sort keys included, which is why this
-    comes before sorting): to initials when another person shares the family name, to the
-    full given name when the initials are shared too (never, under ``-with-initials``).
-    `initials` turns a given name into citeproc-js's key of initials."""
-    rule = options.get("givenname-disambiguation-rule", "by-cite")
-    if options.get("disambiguate-add-givenname") != "true" or rule == "by-cite":
+    Under the ``all-names`` and ``primary-name`` rules citeproc-js registers the names it
+    prints in citations and sort keys (`rendered`: per item, as (variable, index, name); under
+    ``primary-name`` only the first of each list counts) and expands each wherever it prints:
+    to initials when another person shares the family name, to the full given name when the
+    initials are shared too (never, under ``-with-initials``). `initials` turns a given name
+    into citeproc-js's key of initials."""
+    if not uses_name_registry(options):
         return {}
+    rule = options["givenname-disambiguation-rule"]
+    primary_only = rule.startswith("primary-")
     registry: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     people = []
-    for entry in entries:
-        for names in entry.item.names.values():
-            for name in names:
-                family, given = _registry_keys(name)
-                if family:
-                    key = (family, initials(given), given)
-                    registry[key[0]][key[1]].add(given)
-                    people.append((name, key))
+    for names in rendered:
+        for _, index, name in names:
+            if primary_only and index > 0:
+                continue
+            family, given = _registry_keys(name)
+            if family:
+                key = (family, initials(given), given)
+                registry[key[0]][key[1]].add(given)
+                people.append((name, key))
     levels: dict[str, int] = {}
     for name, (family, initial_key, given) in people:
         level = 0
@@ -91,6 +94,12 @@ def register_names(entries: Sequence[_Entry], options: dict[str, str],
         if level:
             levels[name_key(name)] = level
     return levels
+
+
+def uses_name_registry(options: dict[str, str]) -> bool:
+    """Whether the citation options expand given names through the name registry."""
+    return options.get("disambiguate-add-givenname") == "true" and \
+        options.get("givenname-disambiguation-rule", "by-cite") != "by-cite"
 
 
 def _registry_keys(name: dict[str, Any]) -> tuple[str, str]:

@@ -20,14 +20,33 @@ from . import locale as locales
 from .collation import collation_key
 from .context import NAME_VARIABLES, Context, Item, Settings, Shared
 from .dates import sort_key as date_sort_key
-from .disambiguation import Cite, Disambiguation, disambiguate, register_names
-from .names import INHERITED, initialize
+from .disambiguation import (
+    Cite,
+    Disambiguation,
+    CiteOf,
+    disambiguate,
+    name_key,
+    register_names,
+    uses_name_registry,
+)
+from .names import INHERITED, NameFormat, Names, initialize
 from .output import FORMATS, Blob, Quotes, adjust_punctuation, render
 from .richtext import QuoteMarks, resolve_flips
-from .style import NUMBER_VARIABLES, Area, Layout, SortKey, Style, StyleError, render_all
+from .style import (
+    NUMBER_VARIABLES,
+    Area,
+    Formatting,
+    Layout,
+    SortKey,
+    Style,
+    StyleError,
+    TextMacro,
+    render_all,
+)
 
 _OPTIONS = tuple(INHERITED) + ("name-form", "name-delimiter", "names-delimiter")
 _SPACE_SEPARATOR = "|"
+_Shown = tuple[str, int, dict[str, Any]]  # a printed name: variable, index in it, the name
 _MISSING = object()
 
 
@@ -59,6 +78,9 @@ class Processor:
                           for name in ("citation", "bibliography")}
         self._shared = Shared(last_date=style.last_date_formatting())
         self._name_levels: dict[str, int] = {}  # the name registry's given-name expansions
+        self._cites_number = style.citation is not None and style.root.find(
+            f"{locales.NS}citation//*[@variable='citation-number']") is not None
+        self._marks: dict[str, tuple[QuoteMarks, Quotes]] = {}
 
     # -- setup
 
@@ -85,8 +107,8 @@ class Processor:
     def _context(self, item: Item, area_name: str, layout: Layout | None,
                  prepared: _Prepared | None = None, mode: str = "") -> Context:
         locale = self.locale(layout)
-        marks = _marks(locale)
-        ctx = Context(item, locale, marks, self._settings[area_name], self._shared,
+        ctx = Context(item, locale, self._quote_marks(locale)[0], self._settings[area_name],
+                      self._shared,
                       mode=mode or area_name, name_levels=self._name_levels)
         if prepared is not None:
             ctx.citation_number = prepared.number
@@ -95,6 +117,17 @@ class Processor:
             ctx.given_levels = dict(prepared.settings.given_levels)
             ctx.disambiguate = prepared.settings.disambiguate
         return ctx
+
+    def _quote_marks(self, locale: locales.Locale) -> tuple[QuoteMarks, Quotes]:
+        marks = self._marks.get(locale.lang)
+        if marks is None:
+            found = QuoteMarks(locale.term("open-quote") or "“",
+                               locale.term("close-quote") or "”",
+                               locale.term("open-inner-quote") or "‘",
+                               locale.term("close-inner-quote") or "’")
+            marks = self._marks[locale.lang] = (found, Quotes(
+                found.open, found.close, found.open_inner, found.close_inner))
+        return marks
 
     # -- public
 
@@ -146,12 +179,15 @@ class Processor:
         for entry in prepared:
             entry.number = entry.seq
         citation = self.style.citation
-        if citation is not None:
-            self._name_levels.update(register_names(
-                prepared, citation.options, lambda given: initialize(given, "%s")))
+        registering = citation is not None and uses_name_registry(citation.options)
+        cites = {entry.seq: self._cite_text(entry, entry.settings)
+                 for entry in prepared} if registering else {}
+        cited = [list(cites[entry.seq].names) for entry in prepared] if registering else None
+        if cited is not None:
+            self._register(cited)
         area = self.style.bibliography
         if area is not None and area.sort:
-            prepared = self._sorted(prepared, area.sort)
+            prepared = self._sorted(prepared, area.sort, cited)
             if not any(key.variable == "citation-number" for key in area.sort):
                 for number, entry in enumerate(prepared, 1):
                     entry.number = number
@@ -162,8 +198,34 @@ class Processor:
                     for entry in prepared:
                         entry.number = len(prepared) - entry.seq + 1
         if citation is not None:
-            disambiguate(prepared, self._cite_text, citation.options, self.style.root)
+            disambiguate(prepared, self._reusing(cites), citation.options, self.style.root)
         return prepared
+
+    def _reusing(self, cites: dict[int, Cite]) -> CiteOf:
+        """`_cite_text`, taking the citations rendered before sorting where they still hold:
+        no name in them expanded since, and no citation number in the citation."""
+        if self._cites_number:
+            return self._cite_text
+        plain = Disambiguation()
+
+        def cite(entry: _Prepared, settings: Disambiguation) -> Cite:
+            found = cites.get(entry.seq) if settings == plain else None
+            if found is None or any(name_key(name) in self._name_levels
+                                    for _, _, name in found.names):
+                return self._cite_text(entry, settings)
+            return found
+
+        return cite
+
+    def _register(self, shown: list[list[_Shown]]) -> bool:
+        """Set the name registry's expansions from the names printed; whether they changed."""
+        assert self.style.citation is not None
+        levels = register_names(shown, self.style.citation.options,
+                                lambda given: initialize(given, "%s"))
+        changed = levels != self._name_levels
+        self._name_levels.clear()
+        self._name_levels.update(levels)
+        return changed
 
     def _cite_text(self, entry: _Prepared, settings: Disambiguation) -> Cite:
         """The item's citation, as plain text, for telling ambiguous citations apart, with
@@ -180,21 +242,41 @@ class Processor:
         ctx.disambiguate = settings.disambiguate
         root = Blob(render_all(layout.elements, ctx))
         adjust_punctuation(root, ctx.locale.punctuation_in_quote)
-        return Cite(render(root, FORMATS["text"], _quotes(ctx.locale)), tuple(ctx.shown_names))
+        text = render(root, FORMATS["text"], self._quote_marks(ctx.locale)[1])
+        return Cite(text, tuple(ctx.shown_names))
 
-    def _sorted(self, prepared: list[_Prepared], keys: list[SortKey]) -> list[_Prepared]:
+    def _sorted(self, prepared: list[_Prepared], keys: list[SortKey],
+                cited: list[list[_Shown]] | None) -> list[_Prepared]:
         """The entries in the order of the style's sort keys. A key is computed only when an
-        earlier one ties (most entries differ on the first)."""
+        earlier one ties (most entries differ on the first). With the name registry
+        (`cited`: the names each citation prints), the names the keys print are registered
+        too, as citeproc-js does."""
         chinese = self.lang.lower().startswith("zh")
         cache: dict[tuple[int, int], tuple | None] = {}
 
         def key_of(entry: _Prepared, index: int) -> tuple | None:
             found = cache.get((entry.seq, index), _MISSING)
             if found is _MISSING:
-                value = self._sort_value(entry, keys[index])
+                value = self._sort_text(entry, keys[index])[0]
                 found = cache[(entry.seq, index)] = (
                     None if value is None else collation_key(value, chinese))
             return found  # type: ignore[return-value]
+
+        if cited is not None and keys:
+            # The first key is printed for every entry anyway; for the others, the names of
+            # every variable they can print stand in for the ones they do print.
+            others = frozenset().union(*(self._name_variables(key) for key in keys[1:]))
+            shown = [names + [(variable, index, name) for variable in others
+                              for index, name in enumerate(entry.item.names.get(variable, ()))]
+                     for entry, names in zip(prepared, cited)]
+            self._register(shown)
+            values = [self._sort_text(entry, keys[0]) for entry in prepared]
+            if self._name_variables(keys[0]) and self._register(
+                    [names + printed for names, (_, printed) in zip(shown, values)]):
+                values = [self._sort_text(entry, keys[0]) for entry in prepared]
+            cache.update({(entry.seq, 0): None if value is None else
+                          collation_key(value, chinese)
+                          for entry, (value, _) in zip(prepared, values)})
 
         def compare(a: _Prepared, b: _Prepared) -> int:
             for index, key in enumerate(keys):
@@ -211,35 +293,35 @@ class Processor:
 
         return sorted(prepared, key=functools.cmp_to_key(compare))
 
-    def _sort_value(self, entry: _Prepared, key: SortKey) -> str | None:
-        item = entry.item
-        if key.variable:
-            return self._variable_sort_value(entry, key)
-        ctx = self._context(item, "bibliography", None, entry, mode="sort")
-        ctx.names_min, ctx.names_use_first = key.names_min, key.names_use_first
-        from .style import TextMacro, Formatting
+    def _name_variables(self, key: SortKey) -> frozenset[str]:
+        """The name variables sort key `key` can print."""
+        if key.variable in NAME_VARIABLES:
+            return frozenset({key.variable})
+        return self.style.macro_name_variables(key.macro) if key.macro else frozenset()
 
-        blobs: list[Blob] = []
-        TextMacro(key.macro, Formatting(), self.style).render(ctx, blobs)
-        text = "".join(b.plain() for b in blobs)
-        return _key_string(text)
+    def _sort_text(self, entry: _Prepared, key: SortKey) -> tuple[str | None, list[_Shown]]:
+        """A sort key's value (None: empty), and the names it printed."""
+        if key.macro:
+            ctx = self._context(entry.item, "bibliography", None, entry, mode="sort")
+            ctx.names_min, ctx.names_use_first = key.names_min, key.names_use_first
+            blobs: list[Blob] = []
+            TextMacro(key.macro, Formatting(), self.style).render(ctx, blobs)
+            return _key_string("".join(b.plain() for b in blobs)), ctx.shown_names
+        if key.variable in NAME_VARIABLES:
+            spec = NameFormat({"name-as-sort-order": "all", "sort-separator": " "},
+                              Formatting())
+            names = Names([key.variable], spec, None, None, [], None, Formatting(), self.style)
+            ctx = self._context(entry.item, "bibliography", None, entry, mode="sort")
+            ctx.names_min, ctx.names_use_first = key.names_min, key.names_use_first
+            blobs = []
+            names.render(ctx, blobs)
+            return _key_string("".join(b.plain() for b in blobs)), ctx.shown_names
+        return self._variable_sort_value(entry, key), []
 
     def _variable_sort_value(self, entry: _Prepared, key: SortKey) -> str | None:
         item, variable = entry.item, key.variable
         if variable == "citation-number":
             return f"{entry.seq:020d}"
-        if variable in NAME_VARIABLES:
-            from .names import Names, NameFormat
-            from .style import Formatting
-
-            spec = NameFormat({"name-as-sort-order": "all", "sort-separator": " "},
-                              Formatting())
-            names = Names([variable], spec, None, None, [], None, Formatting(), self.style)
-            ctx = self._context(item, "bibliography", None, entry, mode="sort")
-            ctx.names_min, ctx.names_use_first = key.names_min, key.names_use_first
-            blobs: list[Blob] = []
-            names.render(ctx, blobs)
-            return _key_string("".join(b.plain() for b in blobs))
         date = item.dates.get(variable)
         if date is not None or variable in ("issued", "accessed", "original-date",
                                             "event-date", "submitted", "available-date"):
@@ -273,7 +355,7 @@ class Processor:
         adjust_punctuation(root, ctx.locale.punctuation_in_quote)
         if ctx.markup:
             resolve_flips(root)
-        text = render(root, fmt, _quotes(ctx.locale))
+        text = render(root, fmt, self._quote_marks(ctx.locale)[1])
         if fmt.entry != ("", ""):
             text = fmt.entry[0] + text + fmt.entry[1]
         return text
@@ -291,17 +373,6 @@ def _padded(value: str) -> str:
         return value
     number = int(match[1])
     return f"{99999999999999999999 + number if number < 0 else number:020d}"
-
-
-def _marks(locale: locales.Locale) -> QuoteMarks:
-    return QuoteMarks(locale.term("open-quote") or "“", locale.term("close-quote") or "”",
-                      locale.term("open-inner-quote") or "‘",
-                      locale.term("close-inner-quote") or "’")
-
-
-def _quotes(locale: locales.Locale) -> Quotes:
-    marks = _marks(locale)
-    return Quotes(marks.open, marks.close, marks.open_inner, marks.close_inner)
 
 
 def _substitute_author(blob: Blob, names: list[str], previous: list[str] | None,

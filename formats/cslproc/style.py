@@ -456,6 +456,7 @@ class Style:
     bibliography: Area | None = None
     macros: dict[str, ElementTree.Element] = field(default_factory=dict)
     _compiled: dict[str, list[Element]] = field(default_factory=dict)
+    _name_variables: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def last_date_formatting(self) -> Formatting | None:
         """The formatting of the style's last ``cs:date`` in citeproc-js's build order
@@ -483,6 +484,22 @@ class Style:
     def macro_has_date(self, name: str) -> bool:
         node = self.macros.get(name)
         return node is not None and node.find(f".//{NS}date") is not None
+
+    def macro_name_variables(self, name: str) -> frozenset[str]:
+        """The name variables the ``cs:names`` of macro `name`, and of the macros it calls,
+        can print."""
+        known = self._name_variables.get(name)
+        if known is None:
+            node = self.macros.get(name)
+            self._name_variables[name] = frozenset()  # for a macro that calls itself
+            found: set[str] = set()
+            for child in node.iter() if node is not None else ():
+                if child.tag == f"{NS}names":
+                    found.update(child.get("variable", "").split())
+                elif child.tag == f"{NS}text" and child.get("macro"):
+                    found |= self.macro_name_variables(child.get("macro", ""))
+            known = self._name_variables[name] = frozenset(found)
+        return known
 
     def macro(self, name: str) -> list[Element]:
         compiled = self._compiled.get(name)
