@@ -166,17 +166,18 @@ def _add_names_and_givens(group: list[_Entry], cite: CiteOf, add_names: bool,
     pending = [group]
     while pending:
         current = pending.pop()
-        # As citeproc-js, steps accumulate: each expands on the one before it.
+        # As in citeproc-js, the citations compared carry every step tried so far, but an
+        # entry keeps only what the step that split the group changed.
         trial = {id(entry): entry.settings for entry in current}
-        for expand in _steps(current, cite, add_names, by_cite):
-            trial = {key: expand(settings) for key, settings in trial.items()}
+        for step in _steps(current, cite, add_names, by_cite):
+            trial = {key: step.expand(settings) for key, settings in trial.items()}
             buckets: dict[str, list[_Entry]] = defaultdict(list)
             for entry in current:
                 buckets[cite(entry, trial[id(entry)]).text].append(entry)
             if len(buckets) == 1:
                 continue
             for entry in current:
-                entry.settings = trial[id(entry)]
+                entry.settings = step.keep(entry.settings, trial[id(entry)])
             pending += [b for b in buckets.values() if len(b) > 1]
             break
         else:
@@ -184,23 +185,41 @@ def _add_names_and_givens(group: list[_Entry], cite: CiteOf, add_names: bool,
     return unresolved
 
 
-Step = Callable[[Disambiguation], Disambiguation]
+@dataclass(frozen=True)
+class _Step:
+    """One expansion: one more name shown (`names`), or one name's given name one level
+    further (`given`: variable and index)."""
+
+    names: int = 0
+    given: tuple[str, int] | None = None
+
+    def expand(self, settings: Disambiguation) -> Disambiguation:
+        if self.given is not None:
+            variable, index = self.given
+            level = dict(settings.given_levels).get(self.given, 0) + 1
+            return settings.with_given(variable, index, min(level, 2))
+        return replace(settings, names=max(settings.names, self.names))
+
+    def keep(self, kept: Disambiguation, tried: Disambiguation) -> Disambiguation:
+        """`kept` with what this step set in `tried`."""
+        if self.given is not None:
+            return kept.with_given(*self.given, dict(tried.given_levels).get(self.given, 0))
+        return replace(kept, names=tried.names)
 
 
-def _steps(group: list[_Entry], cite: CiteOf, add_names: bool, by_cite: bool) -> list[Step]:
-    """The expansions to try, in citeproc-js's order: given names of the shown names, then
-    one more name, and so on."""
+def _steps(group: list[_Entry], cite: CiteOf, add_names: bool, by_cite: bool) -> list[_Step]:
+    """The expansions to try, in citeproc-js's order: the given name of each shown name,
+    twice (initials, then in full), then one more name, and so on."""
     shown = max(len(cite(e, e.settings).names) for e in group)
     most = max((len(names) for e in group for names in e.item.names.values()), default=0)
-    steps: list[Step] = []
+    steps: list[_Step] = []
     for count in range(shown, most + 1):
         if by_cite:
             variable = _first_variable(group, cite)
             for index in range(count):
-                for level in (1, 2):
-                    steps.append(lambda s, v=variable, i=index, lv=level: s.with_given(v, i, lv))
+                steps += [_Step(given=(variable, index))] * 2
         if add_names and count < most:
-            steps.append(lambda s, n=count + 1: replace(s, names=max(s.names, n)))
+            steps.append(_Step(names=count + 1))
     return steps
 
 

@@ -48,6 +48,7 @@ _OPTIONS = tuple(INHERITED) + ("name-form", "name-delimiter", "names-delimiter")
 _SPACE_SEPARATOR = "|"
 _Shown = tuple[str, int, dict[str, Any]]  # a printed name: variable, index in it, the name
 _MISSING = object()
+_NO_QUOTES = Quotes("", "", "", "")
 
 
 @dataclass
@@ -242,8 +243,8 @@ class Processor:
         ctx.disambiguate = settings.disambiguate
         root = Blob(render_all(layout.elements, ctx))
         adjust_punctuation(root, ctx.locale.punctuation_in_quote)
-        text = render(root, FORMATS["text"], self._quote_marks(ctx.locale)[1])
-        return Cite(text, tuple(ctx.shown_names))
+        # ... and without decorations: quotation marks do not tell citations apart.
+        return Cite(render(root, FORMATS["text"], _NO_QUOTES), tuple(ctx.shown_names))
 
     def _sorted(self, prepared: list[_Prepared], keys: list[SortKey],
                 cited: list[list[_Shown]] | None) -> list[_Prepared]:
