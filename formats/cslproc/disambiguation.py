@@ -201,10 +201,11 @@ class _Step:
         return replace(settings, names=max(settings.names, self.names))
 
     def keep(self, kept: Disambiguation, tried: Disambiguation) -> Disambiguation:
-        """`kept` with what this step set in `tried`."""
+        """`kept` with what this step set in `tried`, and the names `tried` shows."""
+        kept = replace(kept, names=tried.names)
         if self.given is not None:
             return kept.with_given(*self.given, dict(tried.given_levels).get(self.given, 0))
-        return replace(kept, names=tried.names)
+        return kept
 
 
 def _steps(group: list[_Entry], cite: CiteOf, add_names: bool, by_cite: bool) -> list[_Step]:
