@@ -14,7 +14,14 @@ import click
 from recconv.formats.convert import Tally, choose_reader, with_keys, write
 from recconv.formats.diagnostics import Diagnostic, Severity, error
 from recconv.formats.record import Record
-from recconv.formats.registry import DETECT_CHARS, Options, Reader, Registry, Writer
+from recconv.formats.registry import (
+    DETECT_CHARS,
+    OUTPUT_FORMATS,
+    Options,
+    Reader,
+    Registry,
+    Writer,
+)
 from recconv.formats.source import open_input
 
 from .output import Output
@@ -115,6 +122,11 @@ def _list_styles(ctx: click.Context, param: click.Parameter, value: bool) -> Non
 @click.option("--style", default="apa", show_default=True,
               help="CSL style name or .csl file, for --to text.")
 @click.option("--locale", default="", help="Locale for --to text (e.g. en-GB, zh-CN, de-DE).")
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(OUTPUT_FORMATS),
+              help="Markup of formatted references, for --to text.")
+@click.option("--citations", is_flag=True,
+              help="With --to text: print each reference's in-text citation before it.")
 @click.option("--encoding", default="", metavar="NAME",
               help="Input encoding (default: from a BOM, else UTF-8).")
 @click.option("--related", is_flag=True, help="Also write the related records a page lists.")
@@ -129,14 +141,16 @@ def _list_styles(ctx: click.Context, param: click.Parameter, value: bool) -> Non
               callback=_list_styles, help="List the CSL style names --style takes and exit.")
 @click.version_option(package_name="recconv", message="%(prog)s %(version)s")
 def recconv(inputs: tuple[str, ...], reader: Reader | None, writer: Writer | None,
-            output: str | None, style: str, locale: str, encoding: str, related: bool,
-            strict: bool, report: bool, quiet: bool, verbose: bool) -> None:
+            output: str | None, style: str, locale: str, output_format: str, citations: bool,
+            encoding: str, related: bool, strict: bool, report: bool, quiet: bool,
+            verbose: bool) -> None:
     """Convert bibliographic records to BibTeX, BibLaTeX, RIS, CSL-JSON/YAML or formatted text.
 
     \b
         recconv record-page.txt --to bibtex
         cat record-page.txt | recconv --to ris > out.ris
         recconv record-page.txt --to text --style apa
+        recconv refs.bib --to text --style ieee --format html --citations
 
     INPUT files are read in turn (none, or -, reads stdin); their format is detected from
     their content unless --from names it. Data goes to stdout or -o FILE, every problem to
@@ -148,8 +162,10 @@ def recconv(inputs: tuple[str, ...], reader: Reader | None, writer: Writer | Non
     """
     writer = writer or (REGISTRY.writer_for_path(output) if output else None) \
         or REGISTRY.writer(DEFAULT_OUTPUT)
+    if writer.name != "text" and (output_format != "text" or citations):
+        raise click.UsageError("--format and --citations apply to --to text only")
     options = Options(style=_resolve_style(style) if writer.name == "text" else style,
-                      locale=locale)
+                      locale=locale, output_format=output_format, citations=citations)
     reporter = Reporter(quiet, verbose, report)
     sink = _open_output(output, hold=strict)
     try:

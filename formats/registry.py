@@ -17,13 +17,17 @@ ReadStream = Iterator[Record | Diagnostic]
 WriteStream = Iterator[str | Diagnostic]
 
 
+OUTPUT_FORMATS = ("text", "html", "markdown", "rtf")  # markups of formatted references
+
+
 @dataclass(frozen=True)
 class Options:
     """What the command line (or a Python caller) asks of a writer."""
 
     style: str = "apa"  # CSL style name or path, for formatted references
     locale: str = ""  # overrides the style's default locale
-    output_format: str = "text"  # text, html, ... for formatted references
+    output_format: str = "text"  # text, html, markdown or rtf, for formatted references
+    citations: bool = False  # also the in-text citation of each formatted reference
 
 
 @dataclass(frozen=True)

@@ -211,6 +211,27 @@ def test_locale_overrides_the_style_language(tmp_path):
     assert german == (0, "Chen, J. (o.\u00a0J.). Undated title.\n", "")  # de-DE: o. J.
 
 
+def test_format_and_citations_shape_formatted_references():
+    status, stdout, stderr = run(SEED, "--to", "text", "--style", "ieee", "--format", "html",
+                                 "--citations")
+    assert (status, stderr) == (0, "")
+    lines = stdout.splitlines()
+    assert lines[0] == '<div class="csl-bib-body">' and lines[-1] == "</div>"
+    assert lines[1] == '  <div class="csl-citation">[1]</div>'
+    assert lines[2] == '  <div class="csl-entry">'
+
+
+def test_format_with_a_writer_other_than_text_is_a_usage_error():
+    status, stdout, stderr = run(SEED, "--to", "bibtex", "--format", "html")
+    assert (status, stdout) == (2, "")
+    assert "--format and --citations apply to --to text only" in stderr
+
+
+def test_an_unknown_markup_lists_the_choices():
+    status, _, stderr = run(SEED, "--to", "text", "--format", "docx")
+    assert status == 2 and "'text', 'html', 'markdown', 'rtf'" in stderr
+
+
 def test_report_says_per_field_where_the_target_carried_it():
     status, _, stderr = run(SEED, "--to", "ris", "--report")
     assert status == 0

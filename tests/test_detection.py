@@ -13,6 +13,7 @@ REGISTRY = Registry.default()
 # Sample file name prefix → the reader that must claim it.
 PREFIXES = {
     "record-page": "page", "bibtex": "bibtex", "ris": "ris", "csl-items": "csl-json",
+    "csl-bibliography": "csl-json",
     "csl-references": "csl-yaml", "wos": "wos", "pubmed": "pubmed", "endnote": "endnote",
     "refworks": "refworks", "noteexpress": "noteexpress", "estudy": "estudy",
 }

@@ -25,12 +25,33 @@ OUTPUTS = {
     "related.json": ["--to", "csl-json", "--related"],
     "related.bib": ["--to", "bibtex", "--related"],
 }
+# The styles formatted references are held to (issue 6), the other markups and the in-text
+# citations, on one bibliography of English and Chinese records of many types.
+STYLE_SAMPLE = "csl-bibliography.json"
+STYLES = [
+    "apa", "chicago-author-date", "chicago-notes-bibliography", "modern-language-association",
+    "ieee", "harvard-cite-them-right", "nature", "elsevier-vancouver",
+    "american-medical-association", "china-national-standard-gb-t-7714-2015-numeric",
+    "china-national-standard-gb-t-7714-2015-author-date",
+]
+STYLE_OUTPUTS = {f"{style}.txt": ["--to", "text", "--style", style] for style in STYLES} | {
+    f"{style}.{suffix}": ["--to", "text", "--style", style, "--format", markup]
+    for style, suffix, markup in [("apa", "html", "html"), ("apa", "md", "markdown"),
+                                  ("apa", "rtf", "rtf"), ("ieee", "html", "html"),
+                                  ("china-national-standard-gb-t-7714-2015-numeric", "rtf",
+                                   "rtf")]} | {
+    f"{style}.citations.txt": ["--to", "text", "--style", style, "--citations"]
+    for style in ["apa", "chicago-notes-bibliography",
+                  "china-national-standard-gb-t-7714-2015-author-date"]}
+OUTPUTS.update(STYLE_OUTPUTS)
 PAGE_SAMPLES = sorted(p.name for p in SAMPLES.glob("record-page*.txt"))
 # Every other sample (database exports, standard formats) is pinned as CSL-JSON.
 OTHER_SAMPLES = sorted(p.name for p in SAMPLES.iterdir()
                        if p.is_file() and p.name not in PAGE_SAMPLES)
-CASES = [(sample, output) for sample in PAGE_SAMPLES for output in OUTPUTS] + [
-    (sample, "json") for sample in OTHER_SAMPLES]
+CASES = [(sample, output) for sample in PAGE_SAMPLES for output in OUTPUTS
+         if output not in STYLE_OUTPUTS] + [
+    (sample, "json") for sample in OTHER_SAMPLES] + [
+    (STYLE_SAMPLE, output) for output in STYLE_OUTPUTS]
 
 
 @pytest.mark.parametrize("sample, output", CASES, ids=[f"{s}->{o}" for s, o in CASES])

@@ -144,6 +144,7 @@ class Settings:
     initialize_with_hyphen: bool = True
     has_year_suffix: bool = False  # the style prints year-suffix itself
     primary_names_only: bool = False  # the name registry expands first names only
+    capitalize_leading_term: bool = True  # a term opening the output takes a capital
 
 
 @dataclass

@@ -11,8 +11,10 @@ absorb a period, and punctuation moves inside or outside quotation marks as the 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # How two punctuation marks that meet become one (left mark → right mark → result). Marks
 # missing here are kept side by side.
@@ -349,6 +351,38 @@ def _swap_out(blob: Blob) -> None:
         _merge(end, _Side(blob, "suffix"), to_right=True)
 
 
+def alternate_nested_parentheses(blob: Blob) -> None:
+    """Turn parentheses nested in parentheses into brackets, ``(… [1776])``, in the affixes
+    of groups (not of single values), as citeproc-js does in the citations of note styles."""
+    depth = 0
+
+    def update(affix: str) -> str:
+        nonlocal depth
+        if "(" not in affix and ")" not in affix:
+            return affix
+        out = []
+        for c in affix:
+            if c == "(":
+                out.append("[" if depth % 2 else c)
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                out.append("]" if depth % 2 else c)
+            else:
+                out.append(c)
+        return "".join(out)
+
+    def walk(node: Blob) -> None:
+        if isinstance(node.content, str):
+            return
+        node.prefix = update(node.prefix)
+        for child in node.content:
+            walk(child)
+        node.suffix = update(node.suffix)
+
+    walk(blob)
+
+
 # ------------------------------------------------------------------ output formats
 
 
@@ -360,11 +394,32 @@ class Format:
     escape: Callable[[str], str]
     wrap: dict[tuple[str, str], tuple[str, str]]
     entry: tuple[str, str] = ("", "")
-    margin: tuple[str, str] = ("", " ")  # the left-margin field of a second-field-align entry
+    # What goes around a ``display`` part (block, left-margin, right-inline, indent).
+    display: dict[str, tuple[str, str]] = field(default_factory=lambda: dict(_TEXT_DISPLAY))
+
+
+_TEXT_DISPLAY = {"block": ("\n", ""), "left-margin": ("", " "), "right-inline": ("", ""),
+                 "indent": ("\n    ", "")}
+
+
+# Superscript characters HTML and RTF print as their base character raised, as citeproc-js
+# does: the letters and digits Unicode decomposes as <super>, and four modifier letters.
+_SUPERSCRIPT_BASES = {"\u02c0": "\u0294", "\u02c1": "\u0295", "\u06e5": "\u0648",
+                      "\u06e6": "\u064a"} | {
+    c: "".join(chr(int(code, 16)) for code in unicodedata.decomposition(c).split()[1:])
+    for c in "\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0\u02b1\u02b2\u02b3\u02b4\u02b5\u02b6"
+             "\u02b7\u02b8\u02e0\u02e1\u02e2\u02e3\u02e4\u2070\u2071\u2120\u2122"
+             + "".join(map(chr, range(0x1d2c, 0x1d62))) + "".join(map(chr, range(0x2074, 0x2080)))
+             + "".join(map(chr, range(0x3192, 0x31a0)))
+    if unicodedata.decomposition(c).startswith("<super>")}
+_SUPERSCRIPT = re.compile(f"[{''.join(_SUPERSCRIPT_BASES)}]")
+_DOUBLE_SPACE = re.compile(r"\s\s")
 
 
 def _escape_html(text: str) -> str:
-    return text.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+    text = text.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+    text = _DOUBLE_SPACE.sub("\u00a0 ", text)
+    return _SUPERSCRIPT.sub(lambda m: f"<sup>{_SUPERSCRIPT_BASES[m[0]]}</sup>", text)
 
 
 def _escape_markdown(text: str) -> str:
@@ -372,10 +427,15 @@ def _escape_markdown(text: str) -> str:
 
 
 def _escape_rtf(text: str) -> str:
+    text = _SUPERSCRIPT.sub(lambda m: f"\x00{_SUPERSCRIPT_BASES[m[0]]}\x01", text)
     out = []
     for c in text:
         if c in "\\{}":
             out.append("\\" + c)
+        elif c == "\x00":
+            out.append("\\super ")
+        elif c == "\x01":
+            out.append("\\nosupersub{}")
         elif ord(c) > 126:
             code = ord(c)
             if code > 0xFFFF:  # RTF counts UTF-16 units
@@ -405,8 +465,12 @@ FORMATS = {
         ("text-decoration", "none"): ('<span style="text-decoration:none;">', "</span>"),
         ("vertical-align", "sup"): ("<sup>", "</sup>"),
         ("vertical-align", "sub"): ("<sub>", "</sub>"),
-    }, entry=('<div class="csl-entry">', "</div>"),
-        margin=('<div class="csl-left-margin">', '</div><div class="csl-right-inline">')),
+    }, entry=('<div class="csl-entry">', "</div>"), display={
+        "block": ('\n\n    <div class="csl-block">', "</div>\n"),
+        "left-margin": ('\n    <div class="csl-left-margin">', "</div>"),
+        "right-inline": ('<div class="csl-right-inline">', "</div>\n  "),
+        "indent": ('<div class="csl-indent">', "</div>\n  "),
+    }),
     "markdown": Format("markdown", _escape_markdown, {
         ("font-style", "italic"): ("*", "*"),
         ("font-style", "oblique"): ("*", "*"),
@@ -426,6 +490,11 @@ FORMATS = {
         ("text-decoration", "none"): ("{\\ul0{}", "}"),
         ("vertical-align", "sup"): ("\\super ", "\\nosupersub{}"),
         ("vertical-align", "sub"): ("\\sub ", "\\nosupersub{}"),
+    }, display={
+        "block": ("\\line{}", "\\line\r\n"),
+        "left-margin": ("", "\\tab "),
+        "right-inline": ("", "\r\n"),
+        "indent": ("\n\\tab ", "\\line\r\n"),
     }),
 }
 
@@ -452,8 +521,9 @@ def render(blob: Blob, fmt: Format, quotes: Quotes) -> str:
     display = ""
     for name, value in blob.decorations:
         if name == "quotes":
-            inner = (quotes.open + inner + quotes.close if value == "true"
-                     else quotes.open_inner + inner + quotes.close_inner)
+            inner = (fmt.escape(quotes.open) + inner + fmt.escape(quotes.close)
+                     if value == "true" else
+                     fmt.escape(quotes.open_inner) + inner + fmt.escape(quotes.close_inner))
         elif name == "display":
             display = value
         else:
@@ -464,10 +534,5 @@ def render(blob: Blob, fmt: Format, quotes: Quotes) -> str:
 
 
 def _display(text: str, display: str, fmt: Format) -> str:
-    if display == "left-margin":
-        return fmt.margin[0] + text + fmt.margin[1]
-    if display == "block":
-        return ("\n" + text) if fmt.name == "text" else text
-    if display == "indent":
-        return ("\n    " + text) if fmt.name == "text" else text
-    return text
+    before, after = fmt.display.get(display, ("", ""))
+    return before + text + after

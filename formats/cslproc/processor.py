@@ -30,7 +30,15 @@ from .disambiguation import (
     uses_name_registry,
 )
 from .names import INHERITED, NameFormat, Names, initialize
-from .output import FORMATS, Blob, Quotes, adjust_punctuation, render
+from .output import (
+    FORMATS,
+    Blob,
+    Format,
+    Quotes,
+    adjust_punctuation,
+    alternate_nested_parentheses,
+    render,
+)
 from .richtext import QuoteMarks, resolve_flips
 from .style import (
     NUMBER_VARIABLES,
@@ -97,7 +105,10 @@ class Processor:
                         options.get("page-range-format", ""),
                         options.get("demote-non-dropping-particle", "display-and-sort"),
                         options.get("initialize-with-hyphen", "true") != "false",
-                        has_year_suffix, rule.startswith("primary-name"))
+                        has_year_suffix, rule.startswith("primary-name"),
+                        # citeproc-js capitalizes a term that opens an entry or a note,
+                        # never one that opens an in-text citation.
+                        area_name == "bibliography" or self.style.is_note)
 
     def locale(self, layout: Layout | None = None) -> locales.Locale:
         lang = layout.locales[0] if layout is not None and layout.locales else self.lang
@@ -167,8 +178,10 @@ class Processor:
         for entry in self.prepare(items):
             layout = area.layout_for(entry.item.language)
             ctx = self._context(entry.item, "citation", layout, entry)
-            out[entry.item.id] = self._finish(self._render(ctx, layout, bibliography=False),
-                                              ctx, fmt)
+            root = self._render(ctx, layout, bibliography=False)
+            if self.style.is_note:
+                alternate_nested_parentheses(root)
+            out[entry.item.id] = self._finish(root, ctx, fmt, as_entry=False)
         return out
 
     # -- preparation: order, numbers, disambiguation
@@ -352,12 +365,13 @@ class Processor:
             target.prefix = layout.fmt.prefix + target.prefix  # type: ignore[union-attr]
         return root
 
-    def _finish(self, root: Blob, ctx: Context, fmt) -> str:
+    def _finish(self, root: Blob, ctx: Context, fmt: Format, as_entry: bool = True) -> str:
+        """The text of a rendered entry (`as_entry`: framed as a bibliography entry)."""
         adjust_punctuation(root, ctx.locale.punctuation_in_quote)
         if ctx.markup:
             resolve_flips(root)
         text = render(root, fmt, self._quote_marks(ctx.locale)[1])
-        if fmt.entry != ("", ""):
+        if text and as_entry and fmt.entry != ("", ""):
             text = fmt.entry[0] + text + fmt.entry[1]
         return text
 

@@ -66,9 +66,11 @@ def normalize_tags(text: str) -> str:
 
 def leaf(text: str, marks: QuoteMarks, prefix: str = "", suffix: str = "",
          decorations: tuple[tuple[str, str], ...] = (), text_case: str = "",
-         strip_periods: bool = False, is_number: bool = False) -> Blob:
-    """The blob for one value, as citeproc-js appends a string to its output."""
-    if " " in text:
+         strip_periods: bool = False, is_number: bool = False,
+         keep_spaces: bool = False) -> Blob:
+    """The blob for one value, as citeproc-js appends a string to its output (`keep_spaces`:
+    a number, which it appends as it stands)."""
+    if " " in text and not keep_spaces:
         text = _SPACE_BEFORE_MARK.sub("\u202f\\1", text).replace("\u00ab ", "\u00ab\u202f")
     if not text.startswith(" "):
         lead = len(text) - len(text.lstrip(_LEADING_MARKS))

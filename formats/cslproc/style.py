@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from . import numbers
+from . import numbers, textcase
 from .context import DATE_VARIABLES, NAME_VARIABLES, Context, Frame
 from .output import Blob
 from .richtext import leaf
@@ -75,13 +75,15 @@ class Formatting:
                    node.get("text-case", ""), node.get("strip-periods") == "true")
 
     def leaf(self, ctx: Context, text: str, text_case: str | None = None,
-             is_number: bool = False, strip_periods: bool | None = None) -> Blob:
+             is_number: bool = False, strip_periods: bool | None = None,
+             keep_spaces: bool = False) -> Blob:
         ctx.printed = True
         case = self.text_case if text_case is None else text_case
         if case == "title" and "jurisdiction" in ctx.item.text:
             case = ""  # citeproc-js never title-cases legal items
         blob = leaf(text, ctx.marks, self.prefix, self.suffix, self.decorations, case,
-                    self.strip_periods if strip_periods is None else strip_periods, is_number)
+                    self.strip_periods if strip_periods is None else strip_periods, is_number,
+                    keep_spaces)
         if not isinstance(blob.content, str):
             ctx.markup = True
         return blob
@@ -130,8 +132,10 @@ def number_output(ctx: Context, fmt: Formatting, variable: str, value: str,
             pieces.append(Blob(text + part.label_suffix))
         if part.collapsible:
             text = part.particle + numbers.in_form(part.value, form, ctx.locale, gender)
-            # Only a plain number is a number to punctuation (``1 ??`` takes a period).
-            piece = bare.leaf(ctx, text, is_number=_PLAIN_NUMBER.match(part.value) is not None)
+            # Only a plain number is a number to punctuation (``1 ??`` takes a period), but
+            # each is printed as it is (``1 ??`` keeps its plain space).
+            piece = bare.leaf(ctx, text, is_number=_PLAIN_NUMBER.match(part.value) is not None,
+                              keep_spaces=True)
         else:
             piece = bare.leaf(ctx, part.particle + part.value)
         piece.suffix += part.joiner.replace("\\-", "-")
@@ -184,6 +188,8 @@ class TextTerm(Element):
         text = ctx.locale.term(self.term, self.form, self.plural) or ""
         if text:
             ctx.term()
+            if not ctx.printed and ctx.settings.capitalize_leading_term and ctx.mode != "sort":
+                text = textcase.CASES["capitalize-first"](text)
             out.append(self.fmt.leaf(ctx, text))
 
 
@@ -267,7 +273,8 @@ class Label(Element):
         term = self.variable
         if term == "locator":
             term = ctx.locator_label or "page"
-        value = ctx.locator if term == "locator" else ctx.text(self.variable)
+        # The plural is the value's, even where cs:substitute has used the variable up.
+        value = ctx.locator if term == "locator" else ctx.item.value(self.variable)
         plural = self.plural == "always"
         if value and self.plural == "contextual":
             number = numbers.parse(value, self.variable,
@@ -377,7 +384,8 @@ def _tests(node: ElementTree.Element) -> list[Test]:
     for kind in node.get("type", "").split():
         tests.append(lambda ctx, k=kind: ctx.item.type == k)
     for variable in node.get("is-numeric", "").split():
-        tests.append(lambda ctx, v=variable: numbers.is_numeric(ctx.text(v), v))
+        # On the item's data, as the variable test: a substituted variable still counts.
+        tests.append(lambda ctx, v=variable: numbers.is_numeric(ctx.item.value(v), v))
     for variable in node.get("is-uncertain-date", "").split():
         tests.append(lambda ctx, v=variable: bool(ctx.item.dates.get(v)) and
                      ctx.item.dates[v].circa)

