@@ -15,6 +15,7 @@ citeproc-js applies them:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -105,8 +106,12 @@ def uses_name_registry(options: dict[str, str]) -> bool:
 def _registry_keys(name: dict[str, Any]) -> tuple[str, str]:
     if name.get("literal") or not name.get("family"):
         return "", ""
-    family = _strip_periods(str(name.get("family", "")))
-    given = _strip_periods(str(name.get("given", "")))
+    return _person_keys(str(name.get("family", "")), str(name.get("given", "")))
+
+
+@functools.lru_cache(maxsize=65536)  # every printed name asks, many times over
+def _person_keys(family: str, given: str) -> tuple[str, str]:
+    family, given = _strip_periods(family), _strip_periods(given)
     tail = _GIVEN_TAIL.search(given)
     if tail and tail[1] == tail[1].lower():
         given = given[:tail.start()]

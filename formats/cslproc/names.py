@@ -11,6 +11,7 @@ Chinese or Japanese item is printed family name first with a space.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -552,6 +553,7 @@ def _suffix(ctx: Context, text: str, initialize_with: str | None) -> Blob | None
 # ------------------------------------------------------------------ initials
 
 
+@functools.lru_cache(maxsize=65536)  # names repeat across entries, citations and sort keys
 def initialize(given: str, terminator: str, normalize_only: bool = False,
                hyphen: bool = True) -> str:
     """Given names as initials (``John Ronald`` → ``J. R.``), or with `normalize_only`,
