@@ -90,6 +90,8 @@ class Processor:
         self._cites_number = style.citation is not None and style.root.find(
             f"{locales.NS}citation//*[@variable='citation-number']") is not None
         self._marks: dict[str, tuple[QuoteMarks, Quotes]] = {}
+        # The style's own locale decides, even in a layout for another language (citeproc-js).
+        self._punctuation_in_quote = self.locale().punctuation_in_quote
 
     # -- setup
 
@@ -235,11 +237,17 @@ class Processor:
         """Set the name registry's expansions from the names printed; whether they changed."""
         assert self.style.citation is not None
         levels = register_names(shown, self.style.citation.options,
-                                lambda given: initialize(given, "%s"))
+                                self._registry_initials)
         changed = levels != self._name_levels
         self._name_levels.clear()
         self._name_levels.update(levels)
         return changed
+
+    def _registry_initials(self, given: str) -> str:
+        """citeproc-js's key of initials for the name registry (the style's hyphen option
+        applies)."""
+        hyphen = self.style.options.get("initialize-with-hyphen", "true") != "false"
+        return initialize(given, "%s", hyphen=hyphen)
 
     def _cite_text(self, entry: _Prepared, settings: Disambiguation) -> Cite:
         """The item's citation, as plain text, for telling ambiguous citations apart, with
@@ -255,7 +263,7 @@ class Processor:
         ctx.given_levels = dict(settings.given_levels)
         ctx.disambiguate = settings.disambiguate
         root = Blob(render_all(layout.elements, ctx))
-        adjust_punctuation(root, ctx.locale.punctuation_in_quote)
+        adjust_punctuation(root, self._punctuation_in_quote)
         # ... and without decorations: quotation marks do not tell citations apart.
         return Cite(render(root, FORMATS["text"], _NO_QUOTES), tuple(ctx.shown_names))
 
@@ -367,7 +375,7 @@ class Processor:
 
     def _finish(self, root: Blob, ctx: Context, fmt: Format, as_entry: bool = True) -> str:
         """The text of a rendered entry (`as_entry`: framed as a bibliography entry)."""
-        adjust_punctuation(root, ctx.locale.punctuation_in_quote)
+        adjust_punctuation(root, self._punctuation_in_quote)
         if ctx.markup:
             resolve_flips(root)
         text = render(root, fmt, self._quote_marks(ctx.locale)[1])

@@ -102,6 +102,7 @@ class _Token:
     closer: str = ""
     quote: str = ""  # for quotation marks: "double", "single", "outer", "inner"
     forced: bool = False  # a mark read as opening only because an opener precedes it
+    stays: bool = False  # left unmatched, printed as typed (citeproc-js: a ' after "(")
 
 
 _SPLIT = re.compile(f"({_TAG_PATTERN}|\"|'|“|”|‘|’|„|‚|«|»|‹|›|「|」|『|』)")
@@ -135,7 +136,8 @@ def _classify(piece: str, before: str, after: str, marks: QuoteMarks,
         if opening_place:
             if after[:1] == " ":
                 return _Token(" \u2019" if forced else "\u2019", "text")
-            return _Token(piece, "open", ("quotes", ""), "'", "single", forced)
+            return _Token(piece, "open", ("quotes", ""), "'", "single", forced,
+                          stays=before[-1:] == "(")
         if after and after[:1] not in ",.?:; " and not _is_tag(after):
             return _Token("\u2019", "text")  # an apostrophe: it's, O'Brien
         return _Token(piece, "close")
@@ -169,11 +171,12 @@ def _pair(tokens: list[_Token]) -> None:
                 _literal(token)
     for i in stack:
         # Left open at the end: as citeproc-js, a mark forced open keeps a space before it.
-        _literal(tokens[i], spaced=tokens[i].forced)
+        _literal(tokens[i], spaced=tokens[i].forced, apostrophe=not tokens[i].stays)
 
 
-def _literal(token: _Token, spaced: bool = False) -> None:
-    token.text = "\u2019" if token.text == "'" else token.text
+def _literal(token: _Token, spaced: bool = False, apostrophe: bool = True) -> None:
+    if apostrophe and token.text == "'":
+        token.text = "\u2019"
     if spaced and token.quote:
         token.text = " " + token.text
     token.kind, token.decoration = "text", None

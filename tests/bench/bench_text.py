@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -42,13 +41,27 @@ def best_of(repeat: int, run) -> float:
     return min(times)
 
 
-def timed_subprocess(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MiB of one run of `command`."""
+# Runs the command in a fresh interpreter that writes its own peak memory when it exits: the
+# kernel's peak for a child process would count this (large) parent, which it forks from.
+_PEAK_REPORTING = """
+import atexit, runpy, sys
+def report(path=sys.argv.pop(1)):
+    with open("/proc/self/status") as status, open(path, "w") as out:
+        out.write(next(line.split()[1] for line in status if line.startswith("VmHWM")))
+atexit.register(report)
+sys.argv[0] = "recconv"
+runpy.run_module("recconv.cli", run_name="__main__")
+"""
+
+
+def timed_command(arguments: list[str], folder: str) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one run of ``recconv`` with `arguments`."""
+    peak_file = Path(folder) / "peak"
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-c", _PEAK_REPORTING, str(peak_file), *arguments],
+                   check=True, capture_output=True)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return seconds, peak
+    return seconds, int(peak_file.read_text()) / 1024
 
 
 def main() -> None:
@@ -74,9 +87,9 @@ def main() -> None:
                 style, _ = load_style(style_name)
                 options = Options(style=style_name)
                 seconds = best_of(args.repeat, lambda: list(write_text(records, options)))
-                command = [sys.executable, "-m", "recconv.cli", str(source), "--to", "text",
-                           "--style", style_name, "-q", "-o", str(Path(folder) / "out.txt")]
-                command_seconds, peak = timed_subprocess(command)
+                command_seconds, peak = timed_command(
+                    [str(source), "--to", "text", "--style", style_name, "-q",
+                     "-o", str(Path(folder) / "out.txt")], folder)
                 row = (f"| {style_name} | {size} | {seconds:.2f} | {size / seconds:.0f} | "
                        f"{command_seconds:.2f} | {peak:.0f} |")
                 if args.citeproc_js:

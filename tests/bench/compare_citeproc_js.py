@@ -1,59 +1,42 @@
-"""Measure: how many formatted references equal citeproc-js's, per style, on every sample.
+"""Measure: how many formatted references and citations equal citeproc-js's, per style.
 
-    npm install --prefix /tmp/cjs citeproc
-    python tests/bench/compare_citeproc_js.py --citeproc /tmp/cjs apa ieee ...
+    python tests/bench/compare_citeproc_js.py --citeproc-js .ci/node [--draw 2000 --seed 5]
+                                              [--show 3] [STYLE ...]
 
-citeproc-js (the CSL engine of Zotero and Mendeley) is the reference processor. This reads
-every file in `samples/`, formats the records with recconv's text writer and with citeproc-js
-(same CSL-JSON items, same style file, the locales citeproc-py ships), and counts the entries
-that are identical once white space is folded; `--show N` prints the first N differences.
+citeproc-js (the CSL engine of Zotero and Mendeley) is the reference processor. The records
+are the test suite's CSL corpus, or with `--draw N` N records drawn at random from the real
+corpora of ``shared/bench`` (records the processor was not tuned on). Both processors get the
+items the text writer formats (keyed by record id), the same style (the writer's, bilingual
+layouts included) and the same locale files; entries and citations are compared once white
+space is folded. `--show N` prints the first N differences of each style.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
 import tempfile
+import time
 from pathlib import Path
+from xml.etree import ElementTree
 
-from recconv.formats.convert import Choice, choose_reader, with_keys
-from recconv.formats.csl import to_csl
-from recconv.formats.record import Record
-from recconv.formats.registry import Options, Registry
-from recconv.formats.writers.text import resolve_style
+from formatting_corpus import SHARED, corpus_records, drawn_records
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-NODE_SCRIPT = """
-const fs = require('fs');
-const CSL = require(process.argv[2] + '/node_modules/citeproc');
-const [styleFile, localesDir, itemsFile] = process.argv.slice(3);
-const items = JSON.parse(fs.readFileSync(itemsFile, 'utf8'));
-const byId = Object.fromEntries(items.map(item => [item.id, item]));
-const engine = new CSL.Engine({
-  retrieveLocale: (lang) => {
-    const file = `${localesDir}/locales-${lang}.xml`;
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : false;
-  },
-  retrieveItem: (id) => byId[id],
-}, fs.readFileSync(styleFile, 'utf8'));
-engine.setOutputFormat('text');
-engine.updateItems(items.map(item => item.id));
-for (const entry of engine.makeBibliography()[1]) process.stdout.write(entry.trim() + '\\n');
-"""
+from recconv.formats.cslproc import Processor
+from recconv.formats.cslproc.locale import _locales_folder
+from recconv.formats.cslproc.style import NS
+from recconv.formats.writers.text import csl_items, load_style
 
-
-def sample_records(registry: Registry) -> list[Record]:
-    records: list[Record] = []
-    for path in sorted(SAMPLES.iterdir()):
-        text = path.read_text(encoding="utf-8-sig")
-        choice = choose_reader(registry, text, path.name)
-        if isinstance(choice, Choice):
-            records += [r for r in choice.reader.read(text.splitlines(), path.name)
-                        if isinstance(r, Record)]
-    return [r for r in with_keys(records) if isinstance(r, Record)]
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "tests" / "citeproc_js" / "format.js"
+STYLES = [
+    "apa", "chicago-author-date", "chicago-notes-bibliography", "modern-language-association",
+    "ieee", "harvard-cite-them-right", "nature", "elsevier-vancouver",
+    "american-medical-association", "china-national-standard-gb-t-7714-2015-numeric",
+    "china-national-standard-gb-t-7714-2015-author-date",
+]
 
 
 def folded(text: str) -> str:
@@ -62,33 +45,51 @@ def folded(text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("styles", nargs="+")
-    parser.add_argument("--citeproc", type=Path, required=True,
-                        help="folder where `npm install citeproc` was run")
+    parser.add_argument("styles", nargs="*", default=STYLES)
+    parser.add_argument("--citeproc-js", type=Path, required=True,
+                        help="folder holding node_modules/citeproc")
+    parser.add_argument("--draw", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
-    import citeproc  # for the locale files it ships
-
-    locales = Path(citeproc.__file__).parent / "data" / "locales"
-    registry = Registry.default()
-    records = sample_records(registry)
-    items = [{k: v for k, v in to_csl(r, r.id).items() if k != "note"} for r in records]
+    records = drawn_records(args.draw, args.seed, args.shared) if args.draw else corpus_records()
+    ElementTree.register_namespace("", NS.strip("{}"))
+    print("| style | entries identical | citations identical | recconv s | citeproc-js s |")
+    print("|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
-        items_file, script = Path(folder) / "items.json", Path(folder) / "format.js"
-        items_file.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        script.write_text(NODE_SCRIPT, encoding="utf-8")
-        for style in args.styles:
-            theirs = subprocess.run(
-                ["node", str(script), str(args.citeproc.resolve()), resolve_style(style),
-                 str(locales), str(items_file)],
-                capture_output=True, text=True, check=True, env=os.environ).stdout.splitlines()
-            ours = [chunk for chunk in registry.writer("text").write(records, Options(style=style))
-                    if isinstance(chunk, str)]
-            pairs = list(zip(ours, theirs, strict=False))  # a failed record is missing on one side
-            same = sum(folded(a) == folded(b) for a, b in pairs)
-            print(f"{style}: {same}/{len(theirs)} entries identical to citeproc-js")
-            for a, b in [p for p in pairs if folded(p[0]) != folded(p[1])][:args.show]:
-                print(f"  recconv:     {folded(a)}\n  citeproc-js: {folded(b)}")
+        style_file, items_file = Path(folder) / "style.csl", Path(folder) / "items.json"
+        for name in args.styles:
+            style, locale = load_style(name)
+            items = csl_items(records, style)
+            for item, record in zip(items, records):
+                item["id"] = record.id
+            style_file.write_bytes(ElementTree.tostring(style.root, encoding="utf-8"))
+            items_file.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+            start = time.perf_counter()
+            theirs = json.loads(subprocess.run(
+                ["node", str(SCRIPT), str(args.citeproc_js.resolve()), str(style_file),
+                 str(_locales_folder()), str(items_file), "text", "citations"],
+                capture_output=True, text=True, check=True).stdout)
+            their_seconds = time.perf_counter() - start
+            start = time.perf_counter()
+            processor = Processor(style, locale)
+            ours = {e.id: e.text for e in processor.bibliography(items) if e.text}
+            our_citations = processor.citations(items)
+            our_seconds = time.perf_counter() - start
+            entries = [(key, ours.get(key, ""), text) for key, text in theirs["bibliography"]]
+            citations = [(key, our_citations.get(key, ""), text)
+                         for key, text in theirs["citations"]]
+            same = sum(folded(a) == folded(b) for _, a, b in entries)
+            same_citations = sum(folded(a) == folded(b) for _, a, b in citations)
+            extra = len(set(ours) - {key for key, _, _ in entries})
+            note = f" (+{extra} printed by recconv only)" if extra else ""
+            print(f"| {name} | {same}/{len(entries)}{note} | "
+                  f"{same_citations}/{len(citations)} | {our_seconds:.2f} | "
+                  f"{their_seconds:.2f} |", flush=True)
+            shown = [d for d in entries + citations if folded(d[1]) != folded(d[2])]
+            for key, a, b in shown[:args.show]:
+                print(f"    {key}\n      recconv:     {folded(a)}\n      citeproc-js: {folded(b)}")
 
 
 if __name__ == "__main__":
