@@ -1,0 +1,320 @@
+"""What every reference grammar shares: the normalised text, the pieces every style writes the
+same way (identifiers, access dates, page ranges, dates, name lists) and the `Candidate` a
+grammar returns.
+
+A grammar reads one reference (a `Reference`: the text with full-width punctuation folded,
+its list number removed) and returns a `Candidate` or None. Candidates of different grammars
+are compared by how much of the reference they explain (`Candidate.score`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..dates import month_number
+from ..names import is_han, parse_name
+from ..record import Date, Name
+
+# -- the reference
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One reference: `text` normalised (see `normalise`), `label` its list number or key
+    (``1``, ``Řeh10``) if it had one, `original` as given."""
+
+    text: str
+    original: str
+    label: str = ""
+
+    @classmethod
+    def of(cls, original: str) -> Reference:
+        label, text = strip_label(normalise(original))
+        return cls(text, original, label)
+
+
+# Full-width forms (，．：；（）［］Ｊ０-９) fold to ASCII; the ideographic full stop and
+# comma, and the book-title marks, keep their meaning.
+_FOLD = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)},
+         0x3000: 0x20, 0x3010: 0x5B, 0x3011: 0x5D, 0x3014: 0x5B, 0x3015: 0x5D,
+         0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20, 0x200B: None, 0xFEFF: None}
+_SPACES = re.compile(r"\s+")
+_LABEL = re.compile(
+    r"^(?:\[\s*(?P<bracketed>[^\]\s]{0,12})\s*\]|\((?P<parenthesised>\d{1,4})\)"
+    r"|(?P<numbered>\d{1,4})(?:[.)](?=\s|[^\d\s])|\s{2,}|\s(?=[A-Z\u3400-\u9fff])(?!\d)))\s*")
+
+
+def normalise(text: str) -> str:
+    """Full-width ASCII folded, white space collapsed, the ends trimmed."""
+    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
+
+
+def strip_label(text: str) -> tuple[str, str]:
+    """``[12] Smith...`` → ``("12", "Smith...")``; also ``12.``, ``(12)``, ``[Řeh10]``."""
+    match = _LABEL.match(text)
+    if not match or match.end() == len(text):
+        return "", text
+    label = next((g for g in match.groups() if g is not None), "")
+    if match["numbered"] and text[match.end():match.end() + 1].isdigit():
+        return "", text
+    return label, text[match.end():]
+
+
+# -- the candidate
+
+
+@dataclass
+class Candidate:
+    """What one grammar read from a reference."""
+
+    style: str
+    type: str
+    fields: dict[str, str] = field(default_factory=dict)
+    names: dict[str, list[Name]] = field(default_factory=dict)
+    dates: dict[str, Date] = field(default_factory=dict)
+    truncated: set[str] = field(default_factory=set)  # name variables cut short by et al./等
+    evidence: float = 0.0  # the style's own marks found: type codes, "vol.", "(2020)."
+
+    def set(self, variable: str, value: str) -> None:
+        value = value.strip().strip(",;").strip()
+        if value:
+            self.fields[variable] = value
+
+    def set_names(self, variable: str, names: tuple[list[Name], bool]) -> None:
+        people, truncated = names
+        if people:
+            self.names[variable] = people
+        if truncated:
+            self.truncated.add(variable)
+
+    def score(self, reference: Reference) -> float:
+        """Share of the reference's letters and digits that the fields hold, plus evidence."""
+        total = _letters(reference.text) or 1
+        held = sum(_letters(v) for v in self.fields.values())
+        held += sum(_letters(n.family + n.given + n.literal + n.non_dropping_particle)
+                    for names in self.names.values() for n in names)
+        held += sum(len(str(d.iso()).replace("-", "")) for d in self.dates.values())
+        return min(held / total, 1.0) + 0.05 * self.evidence
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """One reference style: `parse` reads a reference written in it, or returns None."""
+
+    name: str
+    description: str
+    parse: Callable[[Reference], Candidate | None]
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+# -- identifiers and access dates, wherever they stand
+
+_DOI = re.compile(
+    r"(?:\b(?:doi|DOI)\s*[:：]?\s*(?:DOI\s*)?|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)"
+    r"\[?(?P<doi>10\.\d{4,9}/[^\s\],;]*[^\s\],;.])\]?")
+_BARE_DOI = re.compile(r"(?<![\w/])(?P<doi>10\.\d{4,9}/[^\s,;]*[^\s,;.)\]])")
+_URL = re.compile(r"(?P<url>(?:https?://|www\.)[^\s<>\[\]]*[^\s<>\[\].,;)])")
+_AVAILABLE = re.compile(r"(?:Available\s+(?:at|from|online)|Retrieved\s+from|URL)\s*[:：]?\s*$",
+                        re.IGNORECASE)
+_ISBN = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*(?P<isbn>[\dXx][\d\s-]{8,16}[\dXx])")
+_ISSN = re.compile(r"\bISSN\s*[:：]?\s*(?P<issn>\d{4}-?\d{3}[\dXx])")
+_PMID = re.compile(r"\bPMID\s*[:：]?\s*(?P<pmid>\d+)")
+_PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<pmcid>PMC\d+)")
+_ISO_DATE = r"\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?"
+_WORDED = r"(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2},?)?\s+\d{4}|\d{4}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?"
+_ACCESSED = re.compile(
+    r"[\[(]\s*(?P<bracketed>" + _ISO_DATE + r")\s*[\])]"
+    r"|[\[(]?\s*(?:cited|accessed|viewed|retrieved|引用日期)\s*[:：]?\s*(?P<worded>"
+    + _WORDED + "|" + _ISO_DATE + r")\s*[\])]?",
+    re.IGNORECASE)
+
+
+def take_identifiers(text: str, candidate: Candidate) -> str:
+    """Move DOI, URL, ISBN, ISSN, PMID and the access date from `text` into `candidate`;
+    the text without them (and without "Available at:" and such before a URL)."""
+    for pattern, variable in ((_DOI, "DOI"), (_ISBN, "ISBN"), (_ISSN, "ISSN"),
+                              (_PMID, "PMID"), (_PMCID, "PMCID")):
+        match = pattern.search(text)
+        if match:
+            candidate.set(variable, match.group(1))
+            text = _cut(text, match)
+    match = _URL.search(text)
+    if match:
+        url = match["url"]
+        doi = re.match(r"https?://(?:dx\.)?doi\.org/(10\..+)", url)
+        if doi and "DOI" not in candidate.fields:
+            candidate.set("DOI", doi[1])
+        elif not doi:
+            candidate.set("URL", url)
+        before = _AVAILABLE.sub("", text[:match.start()].rstrip())
+        text = _cut(before + " " * (match.start() - len(before)) + text[match.start():],
+                    match)
+    if "DOI" not in candidate.fields:
+        match = _BARE_DOI.search(text)
+        if match:
+            candidate.set("DOI", match["doi"])
+            text = _cut(text, match)
+    match = _ACCESSED.search(text)
+    if match:
+        date = parse_any_date(match["bracketed"] or match["worded"])
+        if date:
+            candidate.dates["accessed"] = date
+            text = _cut(text, match)
+    return tidy(text)
+
+
+def _cut(text: str, match: re.Match) -> str:
+    return text[:match.start()].rstrip() + " " + text[match.end():].lstrip()
+
+
+def tidy(text: str) -> str:
+    """White space collapsed, stray separators left by removed parts dropped."""
+    text = _SPACES.sub(" ", text).strip()
+    text = re.sub(r"\s+([.,;:])", r"\1", text)
+    text = re.sub(r"([.,;:])(?:\s*[.,;:])+", r"\1", text)
+    return text.strip(" ,;:")
+
+
+# -- numbers, pages, dates
+
+_DASHES = re.compile(r"\s*[-‐‑‒–—―~～]+\s*")
+
+
+def pages(text: str) -> str:
+    """A page range with any dash as ``-``: ``123–31`` → ``123-31``; ``+`` parts kept."""
+    return _DASHES.sub("-", re.sub(r"\s*\+\s*", "+", text.strip()))
+
+
+def strip_zeros(number: str) -> str:
+    return str(int(number)) if number.isdigit() else number
+
+
+_ISO = re.compile(r"^(\d{4})(?:[-./](\d{1,2})(?:[-./](\d{1,2}))?)?$")
+_TOKENS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def parse_any_date(text: str) -> Date | None:
+    """A date as references write it: ``2019``, ``2019-04-05``, ``2010 Nov 19``,
+    ``20 Sept. 2015``, ``February 4, 2009``, ``Apr. 2019``, ``2025年6月16日``; None if none."""
+    text = text.strip().strip(".,;()[]")
+    iso = _ISO.match(text)
+    if iso:
+        parts = tuple(int(p) for p in iso.groups() if p)
+        return Date(parts) if _valid(parts) else None
+    han = re.match(r"^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$", text)
+    if han:
+        return Date(tuple(int(p) for p in han.groups() if p))
+    year = month = day = 0
+    for token in _TOKENS.findall(text):
+        if token.isdigit() and len(token) == 4 and not year:
+            year = int(token)
+        elif token.isdigit() and len(token) <= 2 and not day:
+            day = int(token)
+        elif not token.isdigit() and month_number(token) and not month:
+            month = month_number(token)
+        elif token.lower() in ("c", "n", "d", "nd"):
+            continue
+        else:
+            return None
+    if not year:
+        return None
+    if not month:
+        return Date((year,))
+    if day and 1 <= day <= 31:
+        return Date((year, month, day))
+    return Date((year, month))
+
+
+def _valid(parts: tuple[int, ...]) -> bool:
+    return (len(parts) < 2 or 1 <= parts[1] <= 12) and (len(parts) < 3 or 1 <= parts[2] <= 31)
+
+
+YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+# -- names
+
+ET_AL = re.compile(r"(?:,?\s*(?:et\s*al\.?|et\s+al|等|…|\.\.\.|\bet\s+alii))\s*$", re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s*-?\s*|[A-Z](?=[\s-]|$)[\s-]*)+$|^[A-Z]{1,4}$")
+
+
+def truncation(text: str) -> tuple[str, bool]:
+    """The name list without its closing ``et al.``/``等``, and whether it had one."""
+    match = ET_AL.search(text)
+    if match:
+        return text[:match.start()].rstrip(" ,"), True
+    return text, False
+
+
+def is_initials(text: str) -> bool:
+    """``J.``, ``J. M.``, ``JM``, ``J-M``, ``Ph.``."""
+    return bool(_INITIALS.match(text.strip()))
+
+
+def name_list(text: str, order: str) -> tuple[list[Name], bool]:
+    """Names from a list as styles print it, and whether the list was cut short.
+
+    `order` says how each name is written:
+    - ``"family-initials"``: ``Smith JM, Chen J`` (Vancouver, WoS, GB/T in capitals);
+    - ``"family-given"``: ``Smith, J. M., Chen, J., & Li, X.`` (APA, Harvard);
+    - ``"given-family"``: ``J. M. Smith, J. Chen, and X. Li`` (IEEE, Nature);
+    - ``"first-inverted"``: ``Smith, John, and Jane Chen`` (Chicago, MLA).
+    Han-script names (``陈建军，李明``) are read in any order setting.
+    """
+    text, truncated = truncation(text.strip())
+    if not text:
+        return [], truncated
+    if order == "family-given":
+        pieces = _pairs(text)
+    elif order == "first-inverted":
+        family, _, rest = text.partition(",")
+        others = _split_plain(rest)
+        pieces = [f"{family}, {others[0]}", *others[1:]] if others else [family]
+    else:
+        pieces = _split_plain(text)
+    names = [_one_name(piece, order) for piece in pieces if piece.strip(" .,")]
+    return [n for n in names if n is not None], truncated
+
+
+def _split_plain(text: str) -> list[str]:
+    return [p for p in re.split(r"\s*(?:;|；|、|，|,?\s*&\s*|,?\s+and\s+|,)\s*", text) if p]
+
+
+def _pairs(text: str) -> list[str]:
+    """``Smith, J. M., Chen, J., & Li, X.`` → ``["Smith, J. M.", "Chen, J.", "Li, X."]``."""
+    parts = [p for p in re.split(r"\s*,\s*|\s*&\s*|\s+and\s+|;\s*", text) if p.strip()]
+    pieces: list[str] = []
+    for part in parts:
+        if pieces and is_initials(part) and "," not in pieces[-1]:
+            pieces[-1] += ", " + part
+        else:
+            pieces.append(part)
+    return pieces
+
+
+def _one_name(piece: str, order: str) -> Name | None:
+    piece = piece.strip().strip(",;")
+    if not piece:
+        return None
+    if is_han(piece) and not re.search(r"[A-Za-z]", piece):
+        return parse_name(piece.replace(" ", ""))
+    words = piece.split()
+    initials_last = len(words) >= 2 and is_initials(words[-1])
+    if initials_last and (order == "family-initials"
+                          or (order != "given-family" and "," not in piece
+                              and not is_initials(words[0]))):
+        cut = len(words) - 1
+        while cut > 1 and len(words[cut - 1]) <= 2 and is_initials(words[cut - 1]):
+            cut -= 1
+        return Name(family=" ".join(words[:cut]), given=" ".join(words[cut:]))
+    return parse_name(piece)
+
+
+def han_share(text: str) -> float:
+    """Share of Han characters among the letters of `text`."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if is_han(c)) / len(letters) if letters else 0.0

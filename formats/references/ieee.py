@@ -1,0 +1,12 @@
+"""IEEE references. (Grammar being written.)"""
+
+from __future__ import annotations
+
+from .common import Candidate, Grammar, Reference
+
+
+def parse(reference: Reference) -> Candidate | None:
+    return None
+
+
+GRAMMAR = Grammar("ieee", "IEEE", parse)
