@@ -46,6 +46,9 @@ class Reporter:
         self.carried: Counter[str] = Counter()
 
     def problem(self, diagnostic: Diagnostic) -> None:
+        if diagnostic.severity is Severity.INFO:
+            self.info(str(diagnostic))
+            return
         if diagnostic.severity is Severity.NOTE:
             self.carried[diagnostic.message] += 1
             return

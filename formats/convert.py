@@ -23,7 +23,7 @@ class Tally:
     warnings: int = 0
 
     def count(self, diagnostic: Diagnostic) -> None:
-        if diagnostic.severity is Severity.NOTE:
+        if diagnostic.severity in (Severity.NOTE, Severity.INFO):
             return
         if diagnostic.is_error:
             self.errors += 1
@@ -146,7 +146,7 @@ def convert_text(text: str, to: str = "bibtex", source: str = "auto", name: str 
     output: list[str] = []
     for chunk in write(stream, registry.writer(to), options or Options(), Tally()):
         if isinstance(chunk, Diagnostic):
-            if chunk.severity is not Severity.NOTE:
+            if chunk.severity not in (Severity.NOTE, Severity.INFO):
                 problems.append(chunk)
         else:
             output.append(chunk)

@@ -19,6 +19,7 @@ class Severity(Enum):
     ERROR = "error"  # something was not converted
     WARNING = "warning"  # converted, but something could not be carried, or was guessed
     NOTE = "note"  # where the output carries something that has no standard slot there
+    INFO = "info"  # how something was read, for -v (``read as apa``)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,11 @@ def error(message: str, file: str = "", line: int | None = None, record: str = "
 def warning(message: str, file: str = "", line: int | None = None, record: str = "") -> Diagnostic:
     """A problem that did not stop conversion but that the user should know of."""
     return Diagnostic(message, file, line, record, Severity.WARNING)
+
+
+def info(message: str, file: str = "", line: int | None = None, record: str = "") -> Diagnostic:
+    """How something was read: shown with ``-v`` only, never a problem."""
+    return Diagnostic(message, file, line, record, Severity.INFO)
 
 
 def carried(record: Record, what: str, where: str) -> Diagnostic:

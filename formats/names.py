@@ -49,7 +49,7 @@ def parse_name(text: str, affiliations: tuple[str, ...] = ()) -> Name:
         return _han_name(text, affiliations)
     if "," in text:
         return _inverted_name(text, affiliations)
-    if _is_organisation(text):
+    if is_organisation(text):
         return Name(literal=text, affiliations=affiliations)
     words = text.split(" ")
     suffix = words.pop() if len(words) > 2 and words[-1].lower() in SUFFIXES else ""
@@ -123,7 +123,8 @@ def _particle_start(words: list[str], from_start: bool = False) -> int:
     return index
 
 
-def _is_organisation(text: str) -> bool:
+def is_organisation(text: str) -> bool:
+    """Whether a name without a comma reads as an organisation's (``World Health Organization``)."""
     words = {w.strip(".,()&").lower() for w in text.split(" ")}
     return bool(words & ORGANISATION_WORDS) or len(words) > 5
 

@@ -7,7 +7,7 @@ import re
 
 def normalise_pages(text: str) -> str:
     """``605 - 609`` → ``605-609``; CNKI's ``~`` ranges as ``-``; ``+`` parts kept."""
-    return re.sub(r"\s*[-~～–—]+\s*", "-", re.sub(r"\s*\+\s*", "+", text.strip()))
+    return re.sub(r"\s*[-~～‐‑‒–—―]+\s*", "-", re.sub(r"\s*\+\s*", "+", text.strip()))
 
 
 def strip_zeros(number: str) -> str:

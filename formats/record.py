@@ -68,6 +68,7 @@ EXTRA_LABELS = {
     "related": "Related records",
     "related-total": "Related records on the source page",
     "document-type": "Document type",
+    "reference": "Reference as given",
 }
 
 

@@ -73,12 +73,13 @@ def _readers() -> list[Reader]:
         pubmed,
         refworks,
         ris,
+        text,
         wos,
     )
 
     return [page.READER, bibtex.READER, ris.READER, csljson.READER, cslyaml.READER,
             wos.READER, pubmed.READER, endnote.READER, refworks.READER, noteexpress.READER,
-            estudy.READER]
+            estudy.READER, text.READER]
 
 
 def _writers() -> list[Writer]:

@@ -16,6 +16,7 @@ PREFIXES = {
     "csl-bibliography": "csl-json",
     "csl-references": "csl-yaml", "wos": "wos", "pubmed": "pubmed", "endnote": "endnote",
     "refworks": "refworks", "noteexpress": "noteexpress", "estudy": "estudy",
+    "references": "text",
 }
 SAMPLE_FILES = sorted(p.name for p in SAMPLES.iterdir() if p.is_file())
 

@@ -19,6 +19,7 @@ from ..languages import language_code
 from ..names import is_han, parse_name
 from ..numbers import normalise_pages, strip_zeros
 from ..record import Classification, Date, Origin, Record
+from ..references import related, to_record
 from ..registry import Reader, ReadStream
 from ..tagged import split_keywords
 
@@ -67,12 +68,6 @@ _SEPARATOR = re.compile(r"^\s*[-=_*~—─]{3,}\s*$")
 _MARKERS = re.compile(r"(?:\s*[\[［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］])+\s*$")
 _AT_MARKER = re.compile(r"(?=[\[［]\s*\d+\s*[\]］])")
 _NUMBERED = re.compile(r"^\s*[\[［(（]\s*(\d+)\s*[\]］)）]\s*(.*)$")
-_RELATED_ITEM = re.compile(
-    r"^\s*(?:[•·●▪◦]\s*(?:[\[［]\s*\d+\s*[\]］]\s*)?|[\[［]\s*\d+\s*[\]］]\s*)(?P<title>.+)$")
-_RELATED_SOURCE = re.compile(
-    r"^(?P<container>.+?),\s*(?P<year>\d{4})(?:,\s*(?P<volume>[^ ,(]+))?"
-    r"(?:\s*\((?P<issue>[^)]+)\))?(?:\s*:\s*(?P<first>[^\s-]+)(?:\s*-\s*(?P<last>\S+))?)?\s*$"
-)
 _RELATED_TOTAL = re.compile(r"^\s*共\s*(\d+)\s*条\s*$")
 _YEAR = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
 _VOLUME = re.compile(r"(\S+?)\s*卷")
@@ -397,18 +392,18 @@ def _related(section: _Section, record: Record, source: str) -> str:
     Without bullets or numbers (pasted as plain lines), an item ends at its source line.
     """
     items: list[list[tuple[int, str]]] = []
-    marked = any(_RELATED_ITEM.match(text) for _, text in section.values)
+    marked = any(related.ITEM.match(text) for _, text in section.values)
     closed = True
     for number, text in section.values:
         total = _RELATED_TOTAL.match(text)
         if total:
             record.add_extra("related-total", total[1])
-        elif _RELATED_ITEM.match(text) or (not marked and closed):
+        elif related.ITEM.match(text) or (not marked and closed):
             items.append([(number, text)])
             closed = False
         elif items:
             items[-1].append((number, text))
-            closed = bool(_RELATED_SOURCE.match(text.strip()))
+            closed = bool(related.SOURCE.match(text.strip()))
     record.related.extend(_related_record(item, source) for item in items)
     unsourced = [r.origin.line for r in record.related if "container-title" not in r.fields]
     if unsourced:
@@ -419,23 +414,11 @@ def _related(section: _Section, record: Record, source: str) -> str:
 
 
 def _related_record(item: list[tuple[int, str]], source: str) -> Record:
-    (number, first), rest = item[0], [text.strip() for _, text in item[1:]]
-    title_match = _RELATED_ITEM.match(first)
-    record = Record(type="article-journal", origin=Origin(source, number))
-    record.fields["title"] = title_match["title"].strip() if title_match else first.strip()
-    source = _RELATED_SOURCE.match(rest[-1]) if rest else None
-    if source:
-        rest.pop()
-        set_container_title(record, source["container"].strip())
-        record.dates["issued"] = Date((int(source["year"]),))
-        for variable, group in (("volume", "volume"), ("issue", "issue")):
-            if source[group]:
-                record.fields[variable] = strip_zeros(source[group])
-        if source["first"]:
-            record.fields["page"] = "-".join(p for p in (source["first"], source["last"]) if p)
-    names = [parse_name(name) for text in rest for name in _split_authors(text)]
-    if names:
-        record.names["author"] = names
+    lines = [text.strip() for _, text in item]
+    candidate = related.read_item(lines, _split_authors)
+    record = to_record(candidate, Origin(source, item[0][0]))
+    if "container-title" in record.fields:
+        set_container_title(record, record.fields["container-title"])
     return record
 
 

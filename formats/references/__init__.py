@@ -8,9 +8,10 @@ is read by every grammar, and the candidate that explains the most of it wins
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from ..record import ET_AL, Origin, Record
+from ..record import ET_AL, Name, Origin, Record
 from . import apa, chicago, gbt7714, harvard, ieee, mla, related, vancouver, wos
 from .common import Candidate, Grammar, Reference
 
@@ -19,13 +20,17 @@ GRAMMARS: tuple[Grammar, ...] = (
     chicago.NOTES, mla.GRAMMAR, harvard.GRAMMAR, wos.GRAMMAR, related.GRAMMAR,
 )
 
-# Below this share of the reference explained, no parse is trusted.
+# Below this share of the reference explained, no parse is trusted; below the second, the
+# record keeps the reference as given.
 MINIMUM_SCORE = 0.5
+FULLY_EXPLAINED = 0.9
+# Variables whose value the grammars write in one form, not as printed (any dash as ``-``).
+_NORMALISED = frozenset({"page"})
 
 
 @dataclass(frozen=True)
 class Parse:
-    """A reference read as `style`, and how much of it the record explains (0 to 1)."""
+    """A reference read as `style`, and how well (`Candidate.score`)."""
 
     style: str
     record: Record
@@ -48,16 +53,29 @@ def parse_reference(text: str, origin: Origin | None = None) -> Parse | None:
             best, best_score = candidate, score
     if best is None or best_score < MINIMUM_SCORE:
         return None
-    return Parse(best.style, to_record(best, reference, origin), best_score)
+    return Parse(best.style, to_record(best, origin, reference), best_score)
 
 
-def to_record(candidate: Candidate, reference: Reference, origin: Origin | None) -> Record:
-    """The candidate as a record; the reference as given is kept with it."""
-    names = {variable: list(people) + ([ET_AL] if variable in candidate.truncated else [])
+def to_record(candidate: Candidate, origin: Origin | None,
+              reference: Reference | None = None) -> Record:
+    """The candidate as a record. Read from `reference`, values keep the characters printed
+    there (``：``, not the folded ``:``), and a reference the record explains only in part is
+    kept whole with it, so that nothing of it is lost."""
+    printed = reference.as_printed if reference else str
+    names = {variable: [_printed_name(printed, name) for name in people]
+             + ([ET_AL] if variable in candidate.truncated else [])
              for variable, people in candidate.names.items()}
     for variable in candidate.truncated - set(names):
         names[variable] = [ET_AL]
-    record = Record(type=candidate.type, fields=dict(candidate.fields), names=names,
+    fields = {variable: value if variable in _NORMALISED else printed(value)
+              for variable, value in candidate.fields.items()}
+    record = Record(type=candidate.type, fields=fields, names=names,
                     dates=dict(candidate.dates), origin=origin)
-    record.add_extra("reference", reference.original.strip())
+    if reference and candidate.coverage(reference) < FULLY_EXPLAINED:
+        record.add_extra("reference", reference.original.strip())
     return record
+
+
+def _printed_name(printed: Callable[[str], str], name: Name) -> Name:
+    return replace(name, family=printed(name.family), given=printed(name.given),
+                   literal=printed(name.literal))

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..dates import month_number
-from ..names import is_han, parse_name
+from ..names import is_han, is_organisation, parse_database_name, parse_name
+from ..numbers import normalise_pages as pages
+from ..numbers import strip_zeros
 from ..record import Date, Name
 
 # -- the reference
@@ -23,32 +25,44 @@ from ..record import Date, Name
 @dataclass(frozen=True)
 class Reference:
     """One reference: `text` normalised (see `normalise`), `label` its list number or key
-    (``1``, ``Řeh10``) if it had one, `original` as given."""
+    (``1``, ``Řeh10``) if it had one, `original` as given, and `printed` the same characters
+    as `text` before folding (white space collapsed likewise), so that a value found in
+    `text` can be given back as printed (`as_printed`)."""
 
     text: str
     original: str
     label: str = ""
+    printed: str = ""
 
     @classmethod
     def of(cls, original: str) -> Reference:
-        label, text = strip_label(normalise(original))
-        return cls(text, original, label)
+        unescaped = original.replace("\\[", "[").replace("\\]", "]")  # Markdown's \[1\]
+        printed = _SPACES.sub(" ", unescaped.translate(_BLANKS)).strip()
+        label, text = strip_label(printed.translate(_FOLD))
+        return cls(text, original, label, printed[len(printed) - len(text):])
+
+    def as_printed(self, value: str) -> str:
+        """`value`, found in `text`, with the characters it has there as printed (``：``
+        for ``:``); values the grammar rewrote are returned as they are."""
+        start = self.text.find(value)
+        return self.printed[start:start + len(value)] if start >= 0 else value
 
 
-# Full-width forms (，．：；（）［］Ｊ０-９) fold to ASCII; the ideographic full stop and
-# comma, and the book-title marks, keep their meaning.
+# Full-width forms (，．：；（）［］Ｊ０-９) fold to ASCII, one character for one, so that
+# positions in the folded text are positions in the printed one; the ideographic comma and
+# the book-title marks keep their meaning.
+_BLANKS = {0x3000: 0x20, 0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20, 0x200B: None, 0xFEFF: None}
 _FOLD = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)},
-         0x3000: 0x20, 0x3010: 0x5B, 0x3011: 0x5D, 0x3014: 0x5B, 0x3015: 0x5D,
-         0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20, 0x200B: None, 0xFEFF: None}
+         0x3010: 0x5B, 0x3011: 0x5D, 0x3014: 0x5B, 0x3015: 0x5D, 0x2212: 0x2D}
 _SPACES = re.compile(r"\s+")
 _LABEL = re.compile(
-    r"^(?:\[\s*(?P<bracketed>[^\]\s]{0,12})\s*\]|\((?P<parenthesised>\d{1,4})\)"
+    r"^(?:\[\s*(?P<bracketed>\d{1,4}|[^\W\d_][\w+]{1,10})?\s*\]|\((?P<parenthesised>\d{1,4})\)"
     r"|(?P<numbered>\d{1,4})(?:[.)](?=\s|[^\d\s])|\s{2,}|\s(?=[A-Z\u3400-\u9fff])(?!\d)))\s*")
 
 
 def normalise(text: str) -> str:
     """Full-width ASCII folded, white space collapsed, the ends trimmed."""
-    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
+    return _SPACES.sub(" ", text.translate(_BLANKS)).strip().translate(_FOLD)
 
 
 def strip_label(text: str) -> tuple[str, str]:
@@ -76,6 +90,7 @@ class Candidate:
     dates: dict[str, Date] = field(default_factory=dict)
     truncated: set[str] = field(default_factory=set)  # name variables cut short by et al./等
     evidence: float = 0.0  # the style's own marks found: type codes, "vol.", "(2020)."
+    skipped: str = ""  # text the grammar knowingly sets aside (a translation of the entry)
 
     def set(self, variable: str, value: str) -> None:
         value = value.strip().strip(",;").strip()
@@ -90,13 +105,36 @@ class Candidate:
             self.truncated.add(variable)
 
     def score(self, reference: Reference) -> float:
-        """Share of the reference's letters and digits that the fields hold, plus evidence."""
-        total = _letters(reference.text) or 1
-        held = sum(_letters(v) for v in self.fields.values())
+        """`coverage`, plus a little for each of the style's own marks found; nothing when a
+        value holds marks of another style (the grammar misread the reference)."""
+        if any(_FOREIGN_MARKS.search(v) for k, v in self.fields.items() if k not in _CODES):
+            return 0.0
+        return self.coverage(reference) + 0.05 * self.evidence
+
+    def coverage(self, reference: Reference) -> float:
+        """Share of the reference's letters and digits that the fields hold."""
+        total = (_letters(reference.text) - _letters(self.skipped)) or 1
+        held = sum(_letters(v) for k, v in self.fields.items() if plausible(k, v))
         held += sum(_letters(n.family + n.given + n.literal + n.non_dropping_particle)
                     for names in self.names.values() for n in names)
         held += sum(len(str(d.iso()).replace("-", "")) for d in self.dates.values())
-        return min(held / total, 1.0) + 0.05 * self.evidence
+        return min(held / total, 1.0)
+
+
+# A GB/T type code or part mark inside a value: the grammar took a GB/T entry for its own.
+_FOREIGN_MARKS = re.compile(r"\[(?:[A-Z]{1,2}|EB|DB|DS|CP)(?:/OL)?\]|//")
+_CODES = frozenset({"URL", "DOI"})
+_SHORT_SLOTS = {"volume": 20, "issue": 20, "page": 40, "edition": 40, "number": 60,
+                "publisher-place": 60, "publisher": 100, "genre": 60, "medium": 40}
+
+
+def plausible(variable: str, value: str) -> bool:
+    """Whether `value` can be what `variable` holds in a reference: a length that fits the
+    slot, no sentence inside a short one."""
+    if variable in _CODES:
+        return True
+    limit = _SHORT_SLOTS.get(variable, 500)
+    return len(value) <= limit and not (limit < 500 and "。" in value)
 
 
 @dataclass(frozen=True)
@@ -115,10 +153,11 @@ def _letters(text: str) -> int:
 # -- identifiers and access dates, wherever they stand
 
 _DOI = re.compile(
-    r"(?:\b(?:doi|DOI)\s*[:：]?\s*(?:DOI\s*)?|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)"
+    r"(?:(?<![=/])\b(?:doi|DOI)\s*[:：]?\s*(?:DOI\s*)?|(?<!/)\bdoi\.org/)"
     r"\[?(?P<doi>10\.\d{4,9}/[^\s\],;]*[^\s\],;.])\]?")
 _BARE_DOI = re.compile(r"(?<![\w/])(?P<doi>10\.\d{4,9}/[^\s,;]*[^\s,;.)\]])")
-_URL = re.compile(r"(?P<url>(?:https?://|www\.)[^\s<>\[\]]*[^\s<>\[\].,;)])")
+_URL = re.compile(r"(?P<url>(?:https?://|www\.)(?:(?!\.(?:DOI|doi)\b)[^\s<>\[\],])*"
+                  r"[^\s<>\[\].,;)])")
 _AVAILABLE = re.compile(r"(?:Available\s+(?:at|from|online)|Retrieved\s+from|URL)\s*[:：]?\s*$",
                         re.IGNORECASE)
 _ISBN = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*(?P<isbn>[\dXx][\d\s-]{8,16}[\dXx])")
@@ -128,7 +167,7 @@ _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<pmcid>PMC\d+)")
 _ISO_DATE = r"\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?"
 _WORDED = r"(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2},?)?\s+\d{4}|\d{4}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?"
 _ACCESSED = re.compile(
-    r"[\[(]\s*(?P<bracketed>" + _ISO_DATE + r")\s*[\])]"
+    r"\[\s*(?P<bracketed>" + _ISO_DATE + r")\s*\]"
     r"|[\[(]?\s*(?:cited|accessed|viewed|retrieved|引用日期)\s*[:：]?\s*(?P<worded>"
     + _WORDED + "|" + _ISO_DATE + r")\s*[\])]?",
     re.IGNORECASE)
@@ -152,8 +191,7 @@ def take_identifiers(text: str, candidate: Candidate) -> str:
         elif not doi:
             candidate.set("URL", url)
         before = _AVAILABLE.sub("", text[:match.start()].rstrip())
-        text = _cut(before + " " * (match.start() - len(before)) + text[match.start():],
-                    match)
+        text = before + " " + text[match.end():]
     if "DOI" not in candidate.fields:
         match = _BARE_DOI.search(text)
         if match:
@@ -176,23 +214,12 @@ def tidy(text: str) -> str:
     """White space collapsed, stray separators left by removed parts dropped."""
     text = _SPACES.sub(" ", text).strip()
     text = re.sub(r"\s+([.,;:])", r"\1", text)
-    text = re.sub(r"([.,;:])(?:\s*[.,;:])+", r"\1", text)
+    text = re.sub(r"([.,;:])(?:\s*\1)+", r"\1", text)
+    text = re.sub(r",\s*([.;:])", r"\1", text)
     return text.strip(" ,;:")
 
 
 # -- numbers, pages, dates
-
-_DASHES = re.compile(r"\s*[-‐‑‒–—―~～]+\s*")
-
-
-def pages(text: str) -> str:
-    """A page range with any dash as ``-``: ``123–31`` → ``123-31``; ``+`` parts kept."""
-    return _DASHES.sub("-", re.sub(r"\s*\+\s*", "+", text.strip()))
-
-
-def strip_zeros(number: str) -> str:
-    return str(int(number)) if number.isdigit() else number
-
 
 _ISO = re.compile(r"^(\d{4})(?:[-./](\d{1,2})(?:[-./](\d{1,2}))?)?$")
 _TOKENS = re.compile(r"[A-Za-z]+|\d+")
@@ -238,7 +265,7 @@ YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 # -- names
 
-ET_AL = re.compile(r"(?:,?\s*(?:et\s*al\.?|et\s+al|等|…|\.\.\.|\bet\s+alii))\s*$", re.IGNORECASE)
+ET_AL = re.compile(r"(?:,?\s*(?:et\s*a[l1]\.?|等|…|\.\.\.|\bet\s+alii))\s*$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s*-?\s*|[A-Z](?=[\s-]|$)[\s-]*)+$|^[A-Z]{1,4}$")
 
 
@@ -260,6 +287,8 @@ def name_list(text: str, order: str) -> tuple[list[Name], bool]:
 
     `order` says how each name is written:
     - ``"family-initials"``: ``Smith JM, Chen J`` (Vancouver, WoS, GB/T in capitals);
+    - ``"family-first"``: as ``family-initials``, and a name without initials has its family
+      name first too: ``Zhang Xiaolu`` (GB/T);
     - ``"family-given"``: ``Smith, J. M., Chen, J., & Li, X.`` (APA, Harvard);
     - ``"given-family"``: ``J. M. Smith, J. Chen, and X. Li`` (IEEE, Nature);
     - ``"first-inverted"``: ``Smith, John, and Jane Chen`` (Chicago, MLA).
@@ -301,16 +330,19 @@ def _one_name(piece: str, order: str) -> Name | None:
     if not piece:
         return None
     if is_han(piece) and not re.search(r"[A-Za-z]", piece):
-        return parse_name(piece.replace(" ", ""))
+        return parse_database_name(piece)
     words = piece.split()
     initials_last = len(words) >= 2 and is_initials(words[-1])
-    if initials_last and (order == "family-initials"
+    if initials_last and (order in ("family-initials", "family-first")
                           or (order != "given-family" and "," not in piece
                               and not is_initials(words[0]))):
         cut = len(words) - 1
         while cut > 1 and len(words[cut - 1]) <= 2 and is_initials(words[cut - 1]):
             cut -= 1
         return Name(family=" ".join(words[:cut]), given=" ".join(words[cut:]))
+    if order == "family-first" and len(words) == 2 and "," not in piece \
+            and not is_organisation(piece):
+        return Name(family=words[0], given=words[1])
     return parse_name(piece)
 
 

@@ -1,12 +1,347 @@
-"""GB/T 7714-2015 references. (Grammar being written.)"""
+"""GB/T 7714-2015 references (and the 2005 and 1987 editions as people still paste them).
+
+An entry is ``authors. title[CODE]. the rest``, where CODE is the type code (``J``, ``M``,
+``C``, ``D``, ... with ``/OL`` when online) and the rest depends on the type:
+
+    journal      刊名, 年, 卷(期): 页码[引用日期]. URL. DOI: ...
+    book etc.    [版本.] [译者, 译.] 出版地: 出版者, 年: 页码.
+    part         [M]//编者. 书名. 出版地: 出版者, 年: 页码.   (also ``[A]. 编者. 书名[C]. ...``)
+    newspaper    报纸名, 2013-01-12(2).
+    patent       题名: 专利号[P]. 公告日期.
+    online       (发布日期)[引用日期]. URL.
+
+In the author-year variant the year follows the authors (``陈凯, 等. 2023. 题名[J]...``) and
+leaves the rest. Full-width punctuation (``，．：（）［Ｊ］``) is folded by `Reference`; Latin
+surnames may be in capitals (``CHEN J, HU S``).
+"""
 
 from __future__ import annotations
 
-from .common import Candidate, Grammar, Reference
+import re
+
+from ..names import is_han
+from .common import (Candidate, Grammar, Reference, han_share, name_list, pages,
+                     parse_any_date,
+                     strip_zeros, take_identifiers, truncation)
+
+TYPES = {
+    "J": "article-journal", "M": "book", "C": "book", "G": "book", "K": "book",
+    "D": "thesis", "R": "report", "S": "standard", "P": "patent", "N": "article-newspaper",
+    "EB": "webpage", "DB": "dataset", "DS": "dataset", "CP": "software", "A": "manuscript",
+    "Z": "document", "CM": "graphic", "AO": "document",
+}
+# A part of a host (``//`` or a second type code): the part's type by its own code.
+PART_TYPES = {"M": "chapter", "C": "paper-conference", "A": "paper-conference",
+              "G": "chapter", "K": "chapter"}
+
+_CODE = re.compile(r"\\?\[\s*(?P<code>EB|DB|DS|CP|CM|AO|[JMCGKDRSPNAZ])\s*"
+                   r"(?:/\s*(?P<carrier>OL|CD|MT|DK))?\s*\\?\]")
+# Sentence ends: a full stop not inside a number, after an abbreviation or an initial.
+_STOP = re.compile(r"\.\s*")
+_BEFORE_STOP = re.compile(r"(?:^|[\s.(])(?:[A-Z]|Vol|vol|No|no|Rev|Inc|Co|Ltd|St|Dr|pp|Jr|Sr|Mr|Ms|"
+                          r"S\.l|s\.l|al)$")
+_AUTHOR_YEAR = re.compile(r"^(?P<authors>[^.]{1,300}?)(?:[.,]\s*|(?<=等))\[?(?P<year>\d{4})[a-z]?\]?"
+                          r"\s*\.\s*(?P<title>.+)$")
+_TRANSLATED = re.compile(r"^(?P<names>.+?)\s*[,，]?\s*(?:译|编译|trans(?:lated)?\.?)$")
+_EDITION = re.compile(r"^(?:第?\s*\d+\s*版|[^\s,:]{0,8}版|[\u4e00-\u9fff]{1,8}本|\d+(?:st|nd|rd|th)\s+ed\.?|Rev\.\s*ed\.?|"
+                      r"[^.,:]{1,20}\bed(?:ition)?\.?)$")
+_PAGE = re.compile(r"[A-Za-z]?\d[\dA-Za-z+,\s-]{0,30}|[ivxlcIVXLC]+(?:\s*-\s*[ivxlcIVXLC]+)?|扉页|封[一二三四底]")
+_PUBLISHER_YEAR = re.compile(r"^(?P<publisher>.*?)[\s,;]*(?:c?(?P<year>\d{4})[a-z]?(?:-\d{1,2}){0,2})?"
+                             r"(?:\s*,\s*(?P<more>\d[\d+-]*))?$")
+_UNKNOWN_PLACE = re.compile(r"\[\s*[Ss]\.\s*[l1nN]\.?\s*\]\s*:?|\[?出版(?:地|者)不详\]?\s*:?")
+_SOURCE = re.compile(r"^(?P<container>.+?)\s*(?:,\s*|\.\s*(?=\d{4}))"
+                     r"(?P<numbers>(?:\d|\(|Vol|vol|Suppl|[A-Z]\d).*)$")
+_SOURCE_WITHOUT_YEAR = re.compile(r"^(?P<container>[^(]+?)\s*(?P<numbers>\(.*)$")
+_NUMBERS = re.compile(
+    r"^(?:(?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?=$|[\s,(:])\s*,?\s*)?"
+    r"(?:(?:Vol\.?\s*)?(?P<volume>[^,():\s][^,():]*?)\s*)?"
+    r"(?:\((?P<issue>[^)]*)\))?\s*(?:[:.,]\s*(?P<page>[^\[]+?))?\s*(?:\[.*)?$")
+_VOLUME_ISSUE_PAGE = re.compile(r"\d\s*\([^()]{1,12}\)\s*:\s*[A-Za-z]?\d")
+_YEAR_VOLUME_ISSUE_PAGE = re.compile(
+    r",\s*(?:1[5-9]|20)\d\d\s*,\s*[^,()]{1,10}\s*\([^()]{1,12}\)\s*:\s*[A-Za-z]?\d")
+_NEWSPAPER = re.compile(r"^(?P<container>.+?)\s*,\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})"
+                        r"(?:\s*\((?P<page>[^)]+)\))?")
+_DATE = re.compile(r"\(\s*(?P<paren>\d{4}(?:-\d{1,2}){0,2})\s*\)|(?<![\d-])(?P<plain>\d{4}-\d{1,2}-\d{1,2}"
+                   r"|\d{4}-\d{1,2}|\d{4})(?![\d-])")
+# An English rendering of the entry appended in brackets, as Chinese journals print it.
+_TRANSLATION = re.compile(r"[.\s]*[(\[](?=[A-Z][^\u3400-\u9fff\]]{10,}\[(?:[A-Z]{1,2})(?:/OL)?\])"
+                          r"[^\u3400-\u9fff]*$")
+_STANDARD = re.compile(r"\b(?:[A-Z]{1,5}(?:/[A-Z]{1,2})?|ISO/IEC|T/[A-Z]+)\s*\d+(?:\.\d+)*"
+                       r"(?:\s*[-—]\s*\d{4})?")
+_PATENT_NUMBER = re.compile(r"^(?:(?:中国|美国|日本|[A-Z][a-z]+)\s*,\s*)?(?P<number>[A-Z]{0,2}\d[\dA-Z.]{5,})$")
+_CODE_NUMBER = re.compile(r"^[\w./-]*\d[\w./-]*$")
+_NO_PLACE = re.compile(r"^\[?\s*(?:S\.\s*[l1]\.?|出版地不详)\s*\]?$")
+_NATIONALITY = re.compile(r"^[\[(][\u4e00-\u9fff]{1,3}[\])]\s*")
+_ORGANISATION_END = re.compile(r"(?:会|院|所|部|局|厅|办|室|中心|大学|学院|公司|集团|组|社|馆|站|"
+                               r"报|网|委员会|政府|协会|学会|署|处)$")
 
 
 def parse(reference: Reference) -> Candidate | None:
+    """An entry with a GB/T type code, or None."""
+    code = _CODE.search(reference.text)
+    if code is None:
+        return _parse_uncoded(reference)
+    # A type code where the standard puts it (before ``.``, ``//`` or the end) is a mark no
+    # other style makes.
+    placed = re.match(r"\s*(?:[.:,]|//|$)", reference.text[code.end():])
+    candidate = Candidate("gbt7714", TYPES[code["code"]], evidence=4.0 if placed else 2.0)
+    head, tail = reference.text[:code.start()], reference.text[code.end():]
+    translation = _TRANSLATION.search(tail)
+    if translation:
+        candidate.skipped, tail = translation.group(), tail[:translation.start()]
+    tail = _UNKNOWN_PLACE.sub("", take_identifiers(tail, candidate))
+    _read_head(head, candidate)
+    host = _host(tail)
+    if host is not None:
+        before, host_text = host
+        candidate.type = PART_TYPES.get(code["code"], candidate.type)
+        _read_responsibility(before, candidate)
+        _read_host(host_text, candidate)
+    else:
+        _read_rest(tail, code["code"], candidate)
+    _read_number(candidate)
+    return candidate
+
+
+def _parse_uncoded(reference: Reference) -> Candidate | None:
+    """A journal article written as GB/T but without its ``[J]``: ``作者. 题名. 刊名, 2021,
+    32(2): 175-187.``"""
+    chinese = han_share(reference.text) > 0.3
+    if not (_VOLUME_ISSUE_PAGE if chinese else _YEAR_VOLUME_ISSUE_PAGE).search(reference.text):
+        return None
+    candidate = Candidate("gbt7714", "article-journal",
+                          evidence=1.0 + han_share(reference.text))
+    parts = sentences(take_identifiers(reference.text, candidate))
+    source = next((i for i in range(len(parts) - 1, 0, -1)
+                   if _VOLUME_ISSUE_PAGE.search(parts[i])), 0)
+    if source < 1:
+        return None
+    _read_head(". ".join(parts[:source]), candidate)
+    _read_source(parts[source], candidate)
+    return candidate
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut at its full stops (not those of numbers, initials, abbreviations)."""
+    pieces, start = [], 0
+    for stop in _STOP.finditer(text):
+        after = text[stop.end():stop.end() + 1]
+        in_number = text[stop.start() - 1:stop.start()].isdigit() and after.isdigit()
+        if not in_number and after not in (":", ",") and not _BEFORE_STOP.search(text, max(0, stop.start() - 4),
+                                                     stop.start()):
+            pieces.append(text[start:stop.start()])
+            start = stop.end()
+    pieces.append(text[start:])
+    return [s.strip() for s in pieces if s.strip(" .,")]
+
+
+def _read_head(head: str, candidate: Candidate) -> None:
+    """Authors (and, author-year, the year), then the title."""
+    head = head.strip().rstrip(".")
+    match = _AUTHOR_YEAR.match(head)
+    if match and (looks_like_names(match["authors"]) or len(match["authors"]) <= 30):
+        candidate.set_names("author", name_list(match["authors"], "family-first"))
+        candidate.dates["issued"] = parse_any_date(match["year"]) or candidate.dates.get("issued")
+        candidate.set("title", match["title"])
+        return
+    split = split_names_off(head)
+    if split:
+        candidate.set_names("author", name_list(_NATIONALITY.sub("", split[0]), "family-first"))
+        candidate.set("title", split[1])
+    else:
+        candidate.set("title", head)
+
+
+def split_names_off(text: str) -> tuple[str, str] | None:
+    """``names. the rest``, at the first full stop where what precedes reads as names (GB/T
+    initials have no full stops, so one after a capital may end the names)."""
+    for stop in re.finditer(r"\.", text):
+        if stop.start() > 300:
+            break
+        names, rest = text[:stop.start()], text[stop.end():].strip()
+        if rest and looks_like_names(names):
+            return names, rest
     return None
 
 
-GRAMMAR = Grammar("gbt7714", "GB/T 7714-2015", parse)
+def looks_like_names(text: str) -> bool:
+    """Whether `text` reads as a list of persons or organisations, not as a title."""
+    text, _ = truncation(_NATIONALITY.sub("", text.strip()))
+    pieces = [p.strip() for p in re.split(r"[,;、]|\s+and\s+|&", text) if p.strip()]
+    if not pieces or len(text) > 300:
+        return False
+    return all(_is_name(piece, alone=len(pieces) == 1) for piece in pieces)
+
+
+def _are_people(text: str) -> bool:
+    """Han-script personal names only (``张曼,夏战国,刘兵``), no organisation."""
+    pieces = [p.strip() for p in re.split(r"[,;、]", truncation(text)[0]) if p.strip()]
+    return bool(pieces) and all(is_han(p) and len(p.replace(" ", "")) <= 4 for p in pieces)
+
+
+def _is_name(piece: str, alone: bool = False) -> bool:
+    """A person's or organisation's name; `alone`: the only name, where a short
+    organisation (``科技部监督司``, ``IPCC``) may stand."""
+    if re.search(r"\d", piece):
+        return False
+    if is_han(piece):
+        compact = piece.replace(" ", "")
+        return len(compact) <= (8 if "·" in compact else 4) or (len(compact) <= (20 if alone else 40) and bool(
+            alone or _ORGANISATION_END.search(compact) or compact.startswith(("《", "中国", "国家"))))
+    words = piece.split()
+    if alone and len(words) <= 3:
+        return True
+    return 1 <= len(words) <= 6 and all(w[:1].isupper() or w[:1] in "(-'" or w in (
+        "de", "van", "von", "der", "da", "di", "la", "le", "du", "of", "and", "for", "the")
+        for w in words)
+
+
+def _host(tail: str) -> tuple[str, str] | None:
+    """For a part, what precedes its host (translators) and the host; else None."""
+    if "//" in tail:
+        before, _, host = tail.partition("//")
+        return before, _CODE.sub(". ", host)
+    second = _CODE.search(tail)
+    if second and second["code"] in ("C", "M", "G", "K"):
+        return "", tail[:second.start()] + ". " + tail[second.end():]
+    return None
+
+
+def _read_responsibility(text: str, candidate: Candidate) -> list[str]:
+    """Edition and translators that open the rest; the sentences left."""
+    left = []
+    for sentence in sentences(text):
+        translated = _TRANSLATED.match(sentence)
+        if translated and looks_like_names(translated["names"]):
+            candidate.set_names("translator", name_list(translated["names"], "family-first"))
+        elif _EDITION.match(sentence) and not candidate.fields.get("edition"):
+            candidate.set("edition", sentence)
+        else:
+            left.append(sentence)
+    return left
+
+
+def _read_host(text: str, candidate: Candidate) -> None:
+    """``editors. host title. [edition.] place: publisher, year: pages``."""
+    parts = _read_responsibility(text, candidate)
+    publication = parts.pop() if len(parts) >= 2 and _is_publication(parts[-1]) else ""
+    split = split_names_off(". ".join(parts)) if len(parts) >= 1 else None
+    if split:
+        candidate.set_names("editor", name_list(re.sub(r"[,，]?\s*(?:主?编|eds?\.?)$", "",
+                                                        split[0]), "family-first"))
+        parts = [split[1]]
+    candidate.set("container-title", ". ".join(parts))
+    _read_publication(publication, candidate)
+
+
+def _is_publication(sentence: str) -> bool:
+    return ":" in sentence or bool(re.search(r",\s*\d{4}\b", sentence))
+
+
+ONLINE_CODES = frozenset({"EB", "DB", "DS", "CP", "Z"})
+
+
+def _read_rest(tail: str, code: str, candidate: Candidate) -> None:
+    parts = _read_responsibility(tail, candidate)
+    if len(parts) >= 2 and "author" not in candidate.names and _are_people(parts[0]):
+        # CNKI's own export puts the authors after the title: ``题名[J]. 作者. 刊名. 2019(1)``
+        candidate.set_names("author", name_list(parts.pop(0), "family-first"))
+    rest = ". ".join(parts)
+    if code == "J":
+        _read_source(rest, candidate)
+    elif code == "N":
+        match = _NEWSPAPER.match(rest)
+        if match:
+            candidate.set("container-title", match["container"])
+            candidate.dates["issued"] = parse_any_date(match["date"])
+            candidate.set("page", match["page"] or "")
+        else:
+            _read_source(rest, candidate)
+    elif code not in ONLINE_CODES and parts and _is_publication(parts[0]) \
+            and not _DATE.fullmatch(parts[0]):
+        _read_publication(parts[0], candidate)
+        _read_dates(". ".join(parts[1:]), candidate)
+    else:
+        _read_dates(rest, candidate, keep_text=True)
+
+
+def _read_source(text: str, candidate: Candidate) -> None:
+    """``Journal, 2012, 57(34): 3219`` (in author-year, without the year)."""
+    match = _SOURCE.match(text) or _SOURCE_WITHOUT_YEAR.match(text)
+    if not match:
+        candidate.set("container-title", text)
+        return
+    candidate.set("container-title", match["container"])
+    numbers = _NUMBERS.match(match["numbers"].strip())
+    if not numbers:
+        return
+    if numbers["year"]:
+        candidate.dates["issued"] = parse_any_date(numbers["year"])
+    volume, page = numbers["volume"] or "", numbers["page"] or ""
+    if "-" in volume and not page and not numbers["issue"]:
+        volume, page = "", volume  # online first: ``学报, 1-13``
+    candidate.set("volume", volume)
+    candidate.set("issue", strip_zeros((numbers["issue"] or "").strip()))
+    candidate.set("page", pages(page).rstrip("."))
+
+
+def _read_publication(text: str, candidate: Candidate) -> None:
+    """``place: publisher, year: pages`` (any part but the publisher may be missing)."""
+    pieces = [p.strip() for p in text.strip().rstrip(".").split(":")]
+    if len(pieces) >= 2 and _PAGE.fullmatch(pages(pieces[-1])):
+        candidate.set("page", pages(pieces.pop()))
+    if len(pieces) >= 2:
+        place = pieces.pop(0)
+        if not _NO_PLACE.match(place):
+            candidate.set("publisher-place", place)
+    match = _PUBLISHER_YEAR.match(":".join(pieces))
+    if match:
+        candidate.set("publisher", match["publisher"])
+        if match["more"]:
+            candidate.set("volume" if "page" in candidate.fields else "page", match["more"])
+        date = parse_any_date(match["year"] or "")
+        if date:
+            candidate.dates["issued"] = date
+
+
+def _read_dates(text: str, candidate: Candidate, keep_text: bool = False) -> None:
+    """An online or dated entry's rest: ``(2021-04-21)``, ``2008-01-16``, a site name."""
+    found = list(_DATE.finditer(text))
+    dated = [m for m in found if m["paren"]] or sorted(found, key=lambda m: -len(m.group()))
+    if dated:
+        date = parse_any_date(dated[0]["paren"] or dated[0]["plain"])
+        issued = candidate.dates.get("issued")
+        if date and (dated[0]["paren"] or not issued or len(date.parts) > len(issued.parts)):
+            candidate.dates["issued"] = date
+    for match in reversed(found):
+        text = text[:match.start()] + text[match.end():]
+    leftover = re.sub(r"\(\s*\)", "", text).strip(" .,:;")
+    if keep_text and leftover and not re.fullmatch(r"[\d\s.,:;()-]*", leftover):
+        variable = "container-title" if candidate.type in ("webpage", "document") else "publisher"
+        place, _, name = leftover.rpartition(":")
+        if place and variable == "publisher" and len(place) <= 40:
+            candidate.set("publisher-place", place)
+            leftover = name
+        candidate.set(variable, leftover.strip(" ,"))
+
+
+def _read_number(candidate: Candidate) -> None:
+    """A standard's, patent's or report's number, where the title carries it."""
+    title = candidate.fields.get("title", "")
+    if candidate.type == "standard":
+        match = _STANDARD.search(title)
+        if match:
+            candidate.set("number", match.group())
+            candidate.set("title", (title[:match.start()] + " " + title[match.end():])
+                          .strip(" ,:."))
+        return
+    if candidate.type in ("patent", "report", "manuscript") and ":" in title:
+        name, _, number = title.rpartition(":")
+        patent = _PATENT_NUMBER.match(number.strip())
+        if patent or (_CODE_NUMBER.match(number.strip()) and not is_han(number)
+                      and not re.fullmatch(r"\s*\d{4}\s*", number)):
+            candidate.set("number", patent["number"] if patent else number)
+            candidate.set("title", name)
+
+
+GRAMMAR = Grammar("gbt7714", "GB/T 7714-2015 (numeric and author-year)", parse)
