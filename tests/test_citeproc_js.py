@@ -24,10 +24,10 @@ from xml.etree import ElementTree
 
 import pytest
 
+from recconv.formats.csl import from_csl
 from recconv.formats.cslproc import Processor
 from recconv.formats.cslproc.locale import _locales_folder
 from recconv.formats.cslproc.style import NS, Style
-from recconv.formats.csl import from_csl
 from recconv.formats.record import Record
 from recconv.formats.writers.text import csl_items, load_style
 
@@ -96,7 +96,7 @@ def items_for(style: Style, records: list[Record]) -> list[dict]:
     the writer's ``r1``, ``r2``, ...: citeproc-js tries ambiguous citations in the order of
     their ids, and how far it expands their names depends on that order."""
     items = csl_items(records, style)
-    for item, record in zip(items, records):
+    for item, record in zip(items, records, strict=True):
         item["id"] = record.id
     return items
 
@@ -110,7 +110,7 @@ def test_entries_and_citations_are_citeproc_js_s(style_name, records, tmp_path):
     ours = [(entry.id, entry.text) for entry in processor.bibliography(items) if entry.text]
 
     assert [key for key, _ in ours] == [key for key, _ in theirs["bibliography"]]
-    differing = {key for (key, a), (_, b) in zip(ours, theirs["bibliography"])
+    differing = {key for (key, a), (_, b) in zip(ours, theirs["bibliography"], strict=True)
                  if folded(a) != folded(b)}
     assert differing == KNOWN_ENTRIES.get(style_name, set())
     assert len(differing) <= len(ours) // 100

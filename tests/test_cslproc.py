@@ -20,7 +20,7 @@ from recconv.formats.cslproc.locale import _locales_folder
 from recconv.formats.cslproc.style import from_xml
 from recconv.formats.cslproc.textcase import CASES as TEXT_CASES
 
-from .test_citeproc_js import CITEPROC, NODE, SCRIPT, _MISSING
+from .test_citeproc_js import _MISSING, CITEPROC, NODE, SCRIPT
 
 CSL = "http://purl.org/net/xbiblio/csl"
 

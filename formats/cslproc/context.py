@@ -168,7 +168,7 @@ class Context:
     locator: str = ""
     locator_label: str = ""
     sort_dates_only: bool = False
-    disambiguating: bool = False  # a citation rendered only to compare: accessed is left out  # a sort macro holding a date: only the date is the key
+    disambiguating: bool = False  # a citation rendered only to compare: accessed is left out
     citation_number: int = 0
     year_suffix: str = ""
     position: str = "first"

@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 from xml.etree import ElementTree
 
-
 _GIVEN_TAIL = re.compile(r"[,!]* ([^,]+)$")
 _SPACES = re.compile(r"\s+")
 
@@ -86,7 +85,7 @@ def register_names(rendered: Iterable[Iterable[tuple[str, int, dict[str, Any]]]]
                 registry[key[0]][key[1]].add(given)
                 people.append((name, key))
     levels: dict[str, int] = {}
-    for name, (family, initial_key, given) in people:
+    for name, (family, initial_key, _) in people:
         level = 0
         if len(registry[family]) > 1:
             level = 1

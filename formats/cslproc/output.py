@@ -440,7 +440,8 @@ def _escape_rtf(text: str) -> str:
             code = ord(c)
             if code > 0xFFFF:  # RTF counts UTF-16 units
                 code -= 0x10000
-                out.append(f"\\uc0\\u{0xD800 + (code >> 10)}{{}}\\uc0\\u{0xDC00 + (code & 0x3FF)}{{}}")
+                high, low = 0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)
+                out.append(f"\\uc0\\u{high}{{}}\\uc0\\u{low}{{}}")
             else:
                 out.append(f"\\uc0\\u{code}{{}}")
         elif c == "\t":

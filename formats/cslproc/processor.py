@@ -22,8 +22,8 @@ from .context import NAME_VARIABLES, Context, Item, Settings, Shared
 from .dates import sort_key as date_sort_key
 from .disambiguation import (
     Cite,
-    Disambiguation,
     CiteOf,
+    Disambiguation,
     disambiguate,
     name_key,
     register_names,
@@ -290,15 +290,15 @@ class Processor:
             others = frozenset().union(*(self._name_variables(key) for key in keys[1:]))
             shown = [names + [(variable, index, name) for variable in others
                               for index, name in enumerate(entry.item.names.get(variable, ()))]
-                     for entry, names in zip(prepared, cited)]
+                     for entry, names in zip(prepared, cited, strict=True)]
             self._register(shown)
             values = [self._sort_text(entry, keys[0]) for entry in prepared]
             if self._name_variables(keys[0]) and self._register(
-                    [names + printed for names, (_, printed) in zip(shown, values)]):
+                    [names + printed for names, (_, printed) in zip(shown, values, strict=True)]):
                 values = [self._sort_text(entry, keys[0]) for entry in prepared]
             cache.update({(entry.seq, 0): None if value is None else
                           collation_key(value, chinese)
-                          for entry, (value, _) in zip(prepared, values)})
+                          for entry, (value, _) in zip(prepared, values, strict=True)})
 
         def compare(a: _Prepared, b: _Prepared) -> int:
             for index, key in enumerate(keys):

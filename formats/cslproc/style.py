@@ -25,7 +25,8 @@ NS = "{http://purl.org/net/xbiblio/csl}"
 _DECORATION_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
                           "vertical-align")
 NUMBER_VARIABLES = frozenset({
-    "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
+    "chapter-number", "citation-number", "collection-number", "edition",
+    "first-reference-note-number",
     "issue", "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first",
     "part-number", "printing-number", "section", "supplement-number", "version", "volume",
 })

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from ..csl import to_csl
 from ..cslproc import Processor, StyleError
 from ..cslproc import locale as locales
 from ..cslproc.style import NS, Style, from_xml
-from ..csl import to_csl
 from ..diagnostics import Diagnostic, Severity, about, error, warning
 from ..record import Record
 from ..registry import OUTPUT_FORMATS, Options, Writer, WriteStream
@@ -225,7 +225,7 @@ def write_text(records: Iterable[Record], options: Options) -> WriteStream:
         yield warning(f"unknown locale {options.locale!r}; terms fall back to en-US")
     processor = Processor(style, lang)
     items = csl_items(collected, style)
-    by_id = {item["id"]: record for item, record in zip(items, collected)}
+    by_id = {item["id"]: record for item, record in zip(items, collected, strict=True)}
     entries, citations, problems = _format(processor, items, by_id, options)
     yield from problems
     document = _DOCUMENTS[options.output_format]

@@ -86,7 +86,8 @@ def main() -> None:
             for style_name in args.styles:
                 style, _ = load_style(style_name)
                 options = Options(style=style_name)
-                seconds = best_of(args.repeat, lambda: list(write_text(records, options)))
+                seconds = best_of(args.repeat,
+                                  lambda r=records, o=options: list(write_text(r, o)))
                 command_seconds, peak = timed_command(
                     [str(source), "--to", "text", "--style", style_name, "-q",
                      "-o", str(Path(folder) / "out.txt")], folder)

@@ -62,7 +62,7 @@ def main() -> None:
         for name in args.styles:
             style, locale = load_style(name)
             items = csl_items(records, style)
-            for item, record in zip(items, records):
+            for item, record in zip(items, records, strict=True):
                 item["id"] = record.id
             style_file.write_bytes(ElementTree.tostring(style.root, encoding="utf-8"))
             items_file.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
