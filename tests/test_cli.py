@@ -91,7 +91,7 @@ def test_quiet_hides_warnings_but_not_errors(tmp_path):
                      "csl-json, csl-yaml, text"),
     ("--from", "word", "unknown input format 'word'; choose one of: page, bibtex, ris, "
                        "csl-json, csl-yaml, wos, pubmed, endnote, refworks, noteexpress, estudy, "
-                       "or auto"),
+                       "text, or auto"),
 ])
 def test_unknown_format_names_list_the_choices_and_exit_2(option, value, expected):
     status, stdout, stderr = run(SEED, option, value)

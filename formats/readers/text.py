@@ -19,7 +19,8 @@ from ..record import Origin, Record
 from ..references import Reference, parse_reference
 from ..registry import Reader, ReadStream
 
-_NUMBERED = re.compile(r"^\s*(?:\\?[\[［【]\s*(?:\d{1,4}|[^\W\d_][\w+]{1,10})?\s*\\?[\]］】]|[(（]\d{1,4}[)）]"
+_NUMBERED = re.compile(r"^\s*(?:\\?[\[［【]\s*(?:\d{1,4}|[^\W\d_][\w+]{1,10})?\s*\\?[\]］】]"
+                       r"|[(（]\d{1,4}[)）]"
                        r"|\d{1,4}[.)．](?!\d)|[•·●▪◦])")
 _HEADING = re.compile(r"^\s*(?:参考文献|引用文献|文献|references?|bibliography|works cited|"
                       r"literature cited|sources)\s*[:：]?\s*$", re.IGNORECASE)

@@ -46,7 +46,7 @@ def parse_reference(text: str, origin: Origin | None = None) -> Parse | None:
     best_score = 0.0
     for grammar in GRAMMARS:
         candidate = grammar.parse(reference)
-        if candidate is None:
+        if candidate is None or candidate.parts() < 2:  # a title alone is no reading
             continue
         score = candidate.score(reference)
         if score > best_score:
@@ -72,7 +72,7 @@ def to_record(candidate: Candidate, origin: Origin | None,
     record = Record(type=candidate.type, fields=fields, names=names,
                     dates=dict(candidate.dates), origin=origin)
     if reference and candidate.coverage(reference) < FULLY_EXPLAINED:
-        record.add_extra("reference", reference.original.strip())
+        record.add_extra("reference", " ".join(reference.original.split()))
     return record
 
 

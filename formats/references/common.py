@@ -9,14 +9,13 @@ are compared by how much of the reference they explain (`Candidate.score`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..dates import month_number
 from ..names import is_han, is_organisation, parse_database_name, parse_name
-from ..numbers import normalise_pages as pages
-from ..numbers import strip_zeros
 from ..record import Date, Name
 
 # -- the reference
@@ -51,7 +50,8 @@ class Reference:
 # Full-width forms (，．：；（）［］Ｊ０-９) fold to ASCII, one character for one, so that
 # positions in the folded text are positions in the printed one; the ideographic comma and
 # the book-title marks keep their meaning.
-_BLANKS = {0x3000: 0x20, 0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20, 0x200B: None, 0xFEFF: None}
+_BLANKS = {0x3000: 0x20, 0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20, 0x200B: None, 0xFEFF: None,
+           0x00AD: None}
 _FOLD = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)},
          0x3010: 0x5B, 0x3011: 0x5D, 0x3014: 0x5B, 0x3015: 0x5D, 0x2212: 0x2D}
 _SPACES = re.compile(r"\s+")
@@ -71,8 +71,9 @@ def strip_label(text: str) -> tuple[str, str]:
     if not match or match.end() == len(text):
         return "", text
     label = next((g for g in match.groups() if g is not None), "")
-    if match["numbered"] and text[match.end():match.end() + 1].isdigit():
-        return "", text
+    following = text[match.end():match.end() + 1]
+    if (match["numbered"] and following.isdigit()) or following == ",":
+        return "", text  # ``2019. ...`` is no number, ``[Anonymous], 2010`` no label
     return label, text[match.end():]
 
 
@@ -90,7 +91,9 @@ class Candidate:
     dates: dict[str, Date] = field(default_factory=dict)
     truncated: set[str] = field(default_factory=set)  # name variables cut short by et al./等
     evidence: float = 0.0  # the style's own marks found: type codes, "vol.", "(2020)."
-    skipped: str = ""  # text the grammar knowingly sets aside (a translation of the entry)
+    # Text the grammar knowingly sets aside: the style's own wording ("Available at:", "pp."),
+    # a translation of the entry.
+    skipped: str = ""
 
     def set(self, variable: str, value: str) -> None:
         value = value.strip().strip(",;").strip()
@@ -105,11 +108,16 @@ class Candidate:
             self.truncated.add(variable)
 
     def score(self, reference: Reference) -> float:
-        """`coverage`, plus a little for each of the style's own marks found; nothing when a
-        value holds marks of another style (the grammar misread the reference)."""
+        """`coverage`, plus a little for each of the style's own marks found and for each part
+        told apart; nothing when a value holds marks of another style (a misreading)."""
         if any(_FOREIGN_MARKS.search(v) for k, v in self.fields.items() if k not in _CODES):
             return 0.0
-        return self.coverage(reference) + 0.05 * self.evidence
+        return self.coverage(reference) + 0.05 * self.evidence + 0.02 * self.parts()
+
+    def parts(self) -> int:
+        """How many variables the candidate found: a reading that tells more parts apart
+        explains more of the reference than one that puts it all in a title."""
+        return len(self.fields) + len(self.names) + len(self.dates)
 
     def coverage(self, reference: Reference) -> float:
         """Share of the reference's letters and digits that the fields hold."""
@@ -153,70 +161,118 @@ def _letters(text: str) -> int:
 # -- identifiers and access dates, wherever they stand
 
 _DOI = re.compile(
-    r"(?:(?<![=/])\b(?:doi|DOI)\s*[:：]?\s*(?:DOI\s*)?|(?<!/)\bdoi\.org/)"
+    r"(?:(?<![=/])\b(?:doi|DOI)\s*[:：]?\s*(?:DOI\s*)?|(?<!/)\bdoi\.org/|https?://doi:\s*)"
     r"\[?(?P<doi>10\.\d{4,9}/[^\s\],;]*[^\s\],;.])\]?")
 _BARE_DOI = re.compile(r"(?<![\w/])(?P<doi>10\.\d{4,9}/[^\s,;]*[^\s,;.)\]])")
-_URL = re.compile(r"(?P<url>(?:https?://|www\.)(?:(?!\.(?:DOI|doi)\b)[^\s<>\[\],])*"
+_URL = re.compile(r"(?P<url>(?:https?://|www\.)(?:(?!\.(?:DOI|doi)\b)[^\s<>\[\],]|,(?=[A-Za-z]))*"
                   r"[^\s<>\[\].,;)])")
-_AVAILABLE = re.compile(r"(?:Available\s+(?:at|from|online)|Retrieved\s+from|URL)\s*[:：]?\s*$",
+_AVAILABLE = re.compile(r"(?:Available(?:\s+(?:at|from|online))?|Retrieved\s+from|URL)"
+                        r"\s*[:：]?\s*$",
                         re.IGNORECASE)
 _ISBN = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*(?P<isbn>[\dXx][\d\s-]{8,16}[\dXx])")
 _ISSN = re.compile(r"\bISSN\s*[:：]?\s*(?P<issn>\d{4}-?\d{3}[\dXx])")
 _PMID = re.compile(r"\bPMID\s*[:：]?\s*(?P<pmid>\d+)")
 _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<pmcid>PMC\d+)")
+# ``Available:`` left with nothing after it (an IEEE entry printed without its URL).
+_BARE_AVAILABLE = re.compile(r"\bAvailable(?:\s+(?:at|from|online))?\s*:\s*(?=\[|$)",
+                             re.IGNORECASE)
+_IDENTIFIERS = ((_DOI, "DOI", "10."), (_ISBN, "ISBN", "ISBN"), (_ISSN, "ISSN", "ISSN"),
+                (_PMID, "PMID", "PMID"), (_PMCID, "PMCID", "PMC"))
+_MAY_HOLD_ACCESS = re.compile(r"\[|ccess|ited|iewed|etriev|引用")
 _ISO_DATE = r"\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?"
-_WORDED = r"(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2},?)?\s+\d{4}|\d{4}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?"
+_WORDED = (r"(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2},?)?\s+\d{4}"
+           r"|\d{4}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?|\d{1,2}-[A-Z][a-z]{2}-\d{4}")
 _ACCESSED = re.compile(
     r"\[\s*(?P<bracketed>" + _ISO_DATE + r")\s*\]"
-    r"|[\[(]?\s*(?:cited|accessed|viewed|retrieved|引用日期)\s*[:：]?\s*(?P<worded>"
-    + _WORDED + "|" + _ISO_DATE + r")\s*[\])]?",
+    r"|(?P<open>[\[(])?\s*(?:updated[^\];)]{0,30};\s*)?"
+    r"(?:cited|accessed|viewed|retrieved|引用日期)\s*[:：]?\s*(?P<worded>"
+    + _WORDED + "|" + _ISO_DATE + r")\s*(?(open)[\])]?)",
     re.IGNORECASE)
 
 
 def take_identifiers(text: str, candidate: Candidate) -> str:
     """Move DOI, URL, ISBN, ISSN, PMID and the access date from `text` into `candidate`;
     the text without them (and without "Available at:" and such before a URL)."""
-    for pattern, variable in ((_DOI, "DOI"), (_ISBN, "ISBN"), (_ISSN, "ISSN"),
-                              (_PMID, "PMID"), (_PMCID, "PMCID")):
-        match = pattern.search(text)
+    rest, fields, dates, wording = identifiers(text)
+    for variable, value in fields:
+        candidate.set(variable, value)
+    candidate.dates.update(dates)
+    candidate.skipped += wording
+    return rest
+
+
+@functools.lru_cache(maxsize=256)
+def identifiers(text: str) -> tuple[str, tuple[tuple[str, str], ...],
+                                     tuple[tuple[str, Date], ...], str]:
+    """`take_identifiers` as a pure function: the text left, the identifier fields found, the
+    access date, and the wording around them (``doi:``, ``Available at:``, ``Accessed``),
+    which the candidate sets aside. Every grammar asks it of the same text, so it is kept."""
+    fields: dict[str, str] = {}
+    wording: list[str] = []
+    for pattern, variable, mark in _IDENTIFIERS:
+        match = pattern.search(text) if mark in text else None
         if match:
-            candidate.set(variable, match.group(1))
+            fields[variable] = match.group(1)
+            wording.append(match.group().replace(match.group(1), " "))
             text = _cut(text, match)
-    match = _URL.search(text)
+    match = _URL.search(text) if ("http" in text or "www." in text) else None
     if match:
-        url = match["url"]
+        url = _balanced(match["url"], text[match.end():match.end() + 1])
         doi = re.match(r"https?://(?:dx\.)?doi\.org/(10\..+)", url)
-        if doi and "DOI" not in candidate.fields:
-            candidate.set("DOI", doi[1])
-        elif not doi:
-            candidate.set("URL", url)
-        before = _AVAILABLE.sub("", text[:match.start()].rstrip())
-        text = before + " " + text[match.end():]
-    if "DOI" not in candidate.fields:
+        if doi:
+            fields.setdefault("DOI", doi[1])
+            wording.append(url.replace(doi[1], " "))
+        else:
+            fields["URL"] = url
+        before = text[:match.start()].rstrip()
+        available = _AVAILABLE.search(before)
+        if available:
+            wording.append(available.group())
+            before = before[:available.start()]
+        text = _join(before, text[match.start() + len(url):])
+    if "DOI" not in fields and "10." in text:
         match = _BARE_DOI.search(text)
         if match:
-            candidate.set("DOI", match["doi"])
+            fields["DOI"] = match["doi"]
             text = _cut(text, match)
-    match = _ACCESSED.search(text)
+    match = _BARE_AVAILABLE.search(text) if "vailable" in text else None
+    if match:
+        wording.append(match.group())
+        text = _cut(text, match)
+    dates: tuple[tuple[str, Date], ...] = ()
+    match = _ACCESSED.search(text) if _MAY_HOLD_ACCESS.search(text) else None
     if match:
         date = parse_any_date(match["bracketed"] or match["worded"])
         if date:
-            candidate.dates["accessed"] = date
-            text = _cut(text, match)
-    return tidy(text)
+            dates = (("accessed", date),)
+            following = re.match(r",?\s*from\b", text[match.end():])  # APA: "Retrieved ..., from"
+            end = match.end() + (following.end() if following else 0)
+            wording.append(text[match.start():end].replace(match["bracketed"] or match["worded"],
+                                                           " "))
+            text = _join(text[:match.start()], text[end:])
+    return tidy(text), tuple(fields.items()), dates, " ".join(wording)
+
+
+def _balanced(url: str, following: str) -> str:
+    """The URL with a closing parenthesis that belongs to it (``...2421(01)``)."""
+    return url + ")" if following == ")" and url.count("(") > url.count(")") else url
 
 
 def _cut(text: str, match: re.Match) -> str:
-    return text[:match.start()].rstrip() + " " + text[match.end():].lstrip()
+    return _join(text[:match.start()], text[match.end():])
+
+
+def _join(before: str, after: str) -> str:
+    """What was either side of a removed part, with one of two separators met there."""
+    before, after = before.rstrip(), after.lstrip()
+    if before[-1:] in ".,;:" and after[:1] in ".,;:":
+        after = after[1:].lstrip()
+    return f"{before} {after}" if before and after else before + after
 
 
 def tidy(text: str) -> str:
-    """White space collapsed, stray separators left by removed parts dropped."""
-    text = _SPACES.sub(" ", text).strip()
-    text = re.sub(r"\s+([.,;:])", r"\1", text)
-    text = re.sub(r"([.,;:])(?:\s*\1)+", r"\1", text)
-    text = re.sub(r",\s*([.;:])", r"\1", text)
-    return text.strip(" ,;:")
+    """White space collapsed, separators left side by side (``. .``) or at the ends dropped."""
+    return re.sub(r"([.,;:])(?:\s+[.,;:])+", r"\1", _SPACES.sub(" ", text)).strip(" ,;:")
 
 
 # -- numbers, pages, dates
@@ -227,7 +283,8 @@ _TOKENS = re.compile(r"[A-Za-z]+|\d+")
 
 def parse_any_date(text: str) -> Date | None:
     """A date as references write it: ``2019``, ``2019-04-05``, ``2010 Nov 19``,
-    ``20 Sept. 2015``, ``February 4, 2009``, ``Apr. 2019``, ``2025年6月16日``; None if none."""
+    ``20 Sept. 2015``, ``February 4, 2009``, ``Apr. 2019``, ``2025年6月16日``; a range as its
+    start (``Jan. 2-5, 1984``); None if none."""
     text = text.strip().strip(".,;()[]")
     iso = _ISO.match(text)
     if iso:
@@ -237,16 +294,14 @@ def parse_any_date(text: str) -> Date | None:
     if han:
         return Date(tuple(int(p) for p in han.groups() if p))
     year = month = day = 0
-    for token in _TOKENS.findall(text):
+    for token in _TOKENS.findall(text):  # a range (``Jan. 2-5``, ``July-Oct.``) gives its start
         if token.isdigit() and len(token) == 4 and not year:
             year = int(token)
-        elif token.isdigit() and len(token) <= 2 and not day:
-            day = int(token)
-        elif not token.isdigit() and month_number(token) and not month:
-            month = month_number(token)
-        elif token.lower() in ("c", "n", "d", "nd"):
-            continue
-        else:
+        elif token.isdigit() and len(token) <= 2:
+            day = day or int(token)
+        elif not token.isdigit() and month_number(token):
+            month = month or month_number(token)
+        elif token.lower() not in ("c", "n", "d", "nd"):
             return None
     if not year:
         return None
@@ -265,8 +320,11 @@ YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 # -- names
 
-ET_AL = re.compile(r"(?:,?\s*(?:et\s*a[l1]\.?|等|…|\.\.\.|\bet\s+alii))\s*$", re.IGNORECASE)
-_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s*-?\s*|[A-Z](?=[\s-]|$)[\s-]*)+$|^[A-Z]{1,4}$")
+ET_AL = re.compile(r"(?:,?\s*(?:et\s*a[l1]\.?|等|…|\.\.\.|\bet\s+alii|\band\s+others))\s*$",
+                   re.IGNORECASE)
+_CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # with Ł, Ø, Č ...
+_INITIALS = re.compile(rf"^(?:[{_CAPITAL}][a-z]?\.\s*-?\s*|[{_CAPITAL}](?=[\s-]|$)[\s-]*)+$"
+                       rf"|^[{_CAPITAL}]{{1,4}}$")
 
 
 def truncation(text: str) -> tuple[str, bool]:
@@ -315,7 +373,8 @@ def _split_plain(text: str) -> list[str]:
 
 def _pairs(text: str) -> list[str]:
     """``Smith, J. M., Chen, J., & Li, X.`` → ``["Smith, J. M.", "Chen, J.", "Li, X."]``."""
-    parts = [p for p in re.split(r"\s*,\s*|\s*&\s*|\s+and\s+|;\s*", text) if p.strip()]
+    parts = [p for p in re.split(r"\s*,\s*(?:&|and)\s+|\s*,\s*|\s*&\s*|\s+and\s+|;\s*", text)
+             if p.strip()]
     pieces: list[str] = []
     for part in parts:
         if pieces and is_initials(part) and "," not in pieces[-1]:
@@ -340,13 +399,21 @@ def _one_name(piece: str, order: str) -> Name | None:
         while cut > 1 and len(words[cut - 1]) <= 2 and is_initials(words[cut - 1]):
             cut -= 1
         return Name(family=" ".join(words[:cut]), given=" ".join(words[cut:]))
-    if order == "family-first" and len(words) == 2 and "," not in piece \
-            and not is_organisation(piece):
-        return Name(family=words[0], given=words[1])
+    if order == "family-first" and "," not in piece and not is_organisation(piece):
+        capitals = 0  # GB/T prints the surname in capitals: ``BEAUCLAIR I de``
+        while capitals < len(words) and len(words[capitals]) > 1 and words[capitals].isupper():
+            capitals += 1
+        if 0 < capitals < len(words):
+            return Name(family=" ".join(words[:capitals]), given=" ".join(words[capitals:]))
+        if len(words) == 2:
+            return Name(family=words[0], given=words[1])
     return parse_name(piece)
+
+
+_HAN_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def han_share(text: str) -> float:
     """Share of Han characters among the letters of `text`."""
-    letters = [c for c in text if c.isalpha()]
-    return sum(1 for c in letters if is_han(c)) / len(letters) if letters else 0.0
+    letters = sum(1 for c in text if c.isalpha())
+    return len(_HAN_CHARACTER.findall(text)) / letters if letters else 0.0

@@ -20,9 +20,18 @@ from __future__ import annotations
 import re
 
 from ..names import is_han
-from .common import (Candidate, Grammar, Reference, han_share, name_list, pages,
-                     parse_any_date,
-                     strip_zeros, take_identifiers, truncation)
+from ..numbers import normalise_pages as pages
+from ..numbers import strip_zeros
+from .common import (
+    Candidate,
+    Grammar,
+    Reference,
+    han_share,
+    name_list,
+    parse_any_date,
+    take_identifiers,
+    truncation,
+)
 
 TYPES = {
     "J": "article-journal", "M": "book", "C": "book", "G": "book", "K": "book",
@@ -40,13 +49,17 @@ _CODE = re.compile(r"\\?\[\s*(?P<code>EB|DB|DS|CP|CM|AO|[JMCGKDRSPNAZ])\s*"
 _STOP = re.compile(r"\.\s*")
 _BEFORE_STOP = re.compile(r"(?:^|[\s.(])(?:[A-Z]|Vol|vol|No|no|Rev|Inc|Co|Ltd|St|Dr|pp|Jr|Sr|Mr|Ms|"
                           r"S\.l|s\.l|al)$")
-_AUTHOR_YEAR = re.compile(r"^(?P<authors>[^.]{1,300}?)(?:[.,]\s*|(?<=等))\[?(?P<year>\d{4})[a-z]?\]?"
+_AUTHOR_YEAR = re.compile(r"^(?P<authors>[^.]{1,300}?)(?:[.,]\s*|(?<=等))"
+                          r"\[?(?P<year>\d{4})[a-z]?\]?"
                           r"\s*\.\s*(?P<title>.+)$")
 _TRANSLATED = re.compile(r"^(?P<names>.+?)\s*[,，]?\s*(?:译|编译|trans(?:lated)?\.?)$")
-_EDITION = re.compile(r"^(?:第?\s*\d+\s*版|[^\s,:]{0,8}版|[\u4e00-\u9fff]{1,8}本|\d+(?:st|nd|rd|th)\s+ed\.?|Rev\.\s*ed\.?|"
+_EDITION = re.compile(r"^(?:第?\s*\d+\s*版|[^\s,:]{0,8}版|[\u4e00-\u9fff]{1,8}本"
+                      r"|\d+(?:st|nd|rd|th)\s+ed\.?|Rev\.\s*ed\.?|"
                       r"[^.,:]{1,20}\bed(?:ition)?\.?)$")
-_PAGE = re.compile(r"[A-Za-z]?\d[\dA-Za-z+,\s-]{0,30}|[ivxlcIVXLC]+(?:\s*-\s*[ivxlcIVXLC]+)?|扉页|封[一二三四底]")
-_PUBLISHER_YEAR = re.compile(r"^(?P<publisher>.*?)[\s,;]*(?:c?(?P<year>\d{4})[a-z]?(?:-\d{1,2}){0,2})?"
+_PAGE = re.compile(r"[A-Za-z]?\d[\dA-Za-z+,\s-]{0,30}|[ivxlcIVXLC]+(?:\s*-\s*[ivxlcIVXLC]+)?"
+                   r"|扉页|封[一二三四底]")
+_PUBLISHER_YEAR = re.compile(r"^(?P<publisher>.*?)[\s,;]*"
+                             r"(?:c?(?P<year>\d{4})[a-z]?(?:-\d{1,2}){0,2})?"
                              r"(?:\s*,\s*(?P<more>\d[\d+-]*))?$")
 _UNKNOWN_PLACE = re.compile(r"\[\s*[Ss]\.\s*[l1nN]\.?\s*\]\s*:?|\[?出版(?:地|者)不详\]?\s*:?")
 _SOURCE = re.compile(r"^(?P<container>.+?)\s*(?:,\s*|\.\s*(?=\d{4}))"
@@ -61,14 +74,16 @@ _YEAR_VOLUME_ISSUE_PAGE = re.compile(
     r",\s*(?:1[5-9]|20)\d\d\s*,\s*[^,()]{1,10}\s*\([^()]{1,12}\)\s*:\s*[A-Za-z]?\d")
 _NEWSPAPER = re.compile(r"^(?P<container>.+?)\s*,\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})"
                         r"(?:\s*\((?P<page>[^)]+)\))?")
-_DATE = re.compile(r"\(\s*(?P<paren>\d{4}(?:-\d{1,2}){0,2})\s*\)|(?<![\d-])(?P<plain>\d{4}-\d{1,2}-\d{1,2}"
+_DATE = re.compile(r"\(\s*(?P<paren>\d{4}(?:-\d{1,2}){0,2})\s*\)"
+                   r"|(?<![\d-])(?P<plain>\d{4}-\d{1,2}-\d{1,2}"
                    r"|\d{4}-\d{1,2}|\d{4})(?![\d-])")
 # An English rendering of the entry appended in brackets, as Chinese journals print it.
 _TRANSLATION = re.compile(r"[.\s]*[(\[](?=[A-Z][^\u3400-\u9fff\]]{10,}\[(?:[A-Z]{1,2})(?:/OL)?\])"
                           r"[^\u3400-\u9fff]*$")
 _STANDARD = re.compile(r"\b(?:[A-Z]{1,5}(?:/[A-Z]{1,2})?|ISO/IEC|T/[A-Z]+)\s*\d+(?:\.\d+)*"
                        r"(?:\s*[-—]\s*\d{4})?")
-_PATENT_NUMBER = re.compile(r"^(?:(?:中国|美国|日本|[A-Z][a-z]+)\s*,\s*)?(?P<number>[A-Z]{0,2}\d[\dA-Z.]{5,})$")
+_PATENT_NUMBER = re.compile(r"^(?:(?:中国|美国|日本|[A-Z][a-z]+)\s*,\s*)?"
+                            r"(?P<number>[A-Z]{0,2}\d[\dA-Z.]{5,})$")
 _CODE_NUMBER = re.compile(r"^[\w./-]*\d[\w./-]*$")
 _NO_PLACE = re.compile(r"^\[?\s*(?:S\.\s*[l1]\.?|出版地不详)\s*\]?$")
 _NATIONALITY = re.compile(r"^[\[(][\u4e00-\u9fff]{1,3}[\])]\s*")
@@ -127,8 +142,8 @@ def sentences(text: str) -> list[str]:
     for stop in _STOP.finditer(text):
         after = text[stop.end():stop.end() + 1]
         in_number = text[stop.start() - 1:stop.start()].isdigit() and after.isdigit()
-        if not in_number and after not in (":", ",") and not _BEFORE_STOP.search(text, max(0, stop.start() - 4),
-                                                     stop.start()):
+        abbreviated = _BEFORE_STOP.search(text, max(0, stop.start() - 4), stop.start())
+        if not in_number and after not in (":", ",") and not abbreviated:
             pieces.append(text[start:stop.start()])
             start = stop.end()
     pieces.append(text[start:])
@@ -186,8 +201,11 @@ def _is_name(piece: str, alone: bool = False) -> bool:
         return False
     if is_han(piece):
         compact = piece.replace(" ", "")
-        return len(compact) <= (8 if "·" in compact else 4) or (len(compact) <= (20 if alone else 40) and bool(
-            alone or _ORGANISATION_END.search(compact) or compact.startswith(("《", "中国", "国家"))))
+        if len(compact) <= (8 if "·" in compact else 4):
+            return True
+        return len(compact) <= (20 if alone else 40) and bool(
+            alone or _ORGANISATION_END.search(compact)
+            or compact.startswith(("《", "中国", "国家")))
     words = piece.split()
     if alone and len(words) <= 3:
         return True
@@ -235,7 +253,9 @@ def _read_host(text: str, candidate: Candidate) -> None:
 
 
 def _is_publication(sentence: str) -> bool:
-    return ":" in sentence or bool(re.search(r",\s*\d{4}\b", sentence))
+    """``place: publisher, year: pages`` or a part of it, down to ``1981`` or ``2003: 61-86``."""
+    return ":" in sentence or bool(re.search(r",\s*\d{4}\b", sentence)) \
+        or bool(re.fullmatch(r"c?\d{4}[a-z]?", sentence.strip()))
 
 
 ONLINE_CODES = frozenset({"EB", "DB", "DS", "CP", "Z"})

@@ -1,12 +1,208 @@
-"""Harvard references. (Grammar being written.)"""
+"""Harvard references: Cite Them Right and the common variants (the Australian AGPS/UTS
+form, the Elsevier and university house forms).
+
+The grammar reads a Harvard reference as
+
+    Authors (Year) 'Part title', Source. Available at: URL (Accessed: date).
+    Authors (Year) Book title. Edition. Place: Publisher.
+    Authors Year, 'Part title', Source, viewed date, <URL>.          (AGPS)
+
+- Authors: ``Family, I.``, ``Family, I. and Family, I.``, ``Family, I. et al.``, ``Family I``
+  without points, or an organisation; with no author, the title stands first (``Title
+  Year, Publisher, <URL>``), and a newspaper's name may stand for the author.
+- Year: ``(2019)``, ``(2019a)``, ``(n.d.)``, a conference's ``(21-23 March 2018)``, or bare
+  after the names and followed by a comma.
+- Title: quoted for a part (article, chapter, paper, newspaper article), plain (italic in
+  print) for a whole work, closed by a period (a comma in AGPS), perhaps with a description
+  in brackets (``[PhD thesis]``, ``[Online]``, ``[Dataset]``).
+- Source: ``Journal, 24(1), pp. 46-54`` (or ``vol. 24, no. 1, pp.``), ``in Editor, I. (ed.)
+  Book. Place: Publisher, pp. 3-9``, ``Newspaper, 16 May, p. 3``, ``PhD thesis. University``,
+  ``Place: Publisher``; then ``Available at:``/``Available from:``, ``(Accessed: …)``,
+  ``[Accessed …]`` or ``viewed …``.
+
+The pieces it shares with APA (author lists, titles and their bracketed details, periodical,
+``In ...`` and publisher readers) are in `authordate` and `authordate_sources`; what follows
+the title is read in `harvard_sources`.
+"""
 
 from __future__ import annotations
 
+import re
+
+from ..dates import month_number
+from .authordate import (
+    UNDATED,
+    clear_leftovers,
+    date_of,
+    peel_groups,
+    read_authors,
+    reads_as_title,
+    sentence_end,
+    set_aside_layout,
+    strip_identifiers,
+)
+from .authordate_sources import edition_of, is_newspaper, read_groups
 from .common import Candidate, Grammar, Reference
+from .harvard_sources import read_source
+
+_YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
+_YEAR_IN_PARENTHESES = re.compile(
+    r"\((?P<date>(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]{2,8}\.?,?\s+)?" + _YEAR
+    + r"(?:\s*[-–/]\s*\d{2,4})?|" + UNDATED + r")\)")
+# AGPS writes ``Smith, J 2019, Title``, the Elsevier form ``Smith, J., 2019. Title``; a
+# year between commas (Web of Science) or after a period (Chicago, GB/T) is not Harvard's.
+_BARE_YEAR = re.compile(
+    r"(?:(?:(?<![.,;:])|(?<=\b[A-Z]\.))\s+(?P<agps>" + _YEAR + r"|n\.\s?d\.),(?=\s)"
+    r"|,\s*(?P<elsevier>" + _YEAR + r"|n\.\s?d\.)\.(?=\s)"
+    r"|(?<![.,;:])\s+(?P<undated>n\.\s?d\.)\s(?=[A-Z]))")
+# The names may end in a full stop only after an initial, "et al." or a company's "Ltd.".
+_HEAD_END = re.compile(r"(?:^|[\s.-])(?:[A-Z][a-z]?\.|et al\.|Inc\.|Ltd\.|Co\.)$|[^.]$")
+_QUOTES = {"'": "'", "‘": "’", "“": "”", '"': '"'}
+_OPEN_QUOTES = ("‘", "“", '"')
 
 
 def parse(reference: Reference) -> Candidate | None:
-    return None
+    """A Harvard reference, or None when no year follows a leading name or title."""
+    if not _split_at_year(reference.text)[0]:
+        return None
+    candidate = Candidate("harvard", "book")
+    text = strip_identifiers(reference.text, candidate)
+    head, date, bare, body = _split_at_year(text)
+    if not head:
+        return None
+    issued = date_of(date)
+    if issued:
+        candidate.dates["issued"] = issued
+    set_aside_layout("", candidate, re.sub(r"\d", "", date))
+    if reads_as_title(head):
+        candidate.set("title", head.rstrip("."))
+        source = body
+    else:
+        read_authors(head, candidate)
+        source = _read_title(body, candidate, commas=bare)
+    read_source(clear_leftovers(source), candidate, agps=bare)
+    _settle_type(candidate)
+    candidate.evidence = _evidence(reference.text, bare)
+    set_aside_layout(text, candidate)
+    return candidate
 
 
-GRAMMAR = Grammar("harvard", "Harvard", parse)
+def _split_at_year(text: str) -> tuple[str, str, bool, str]:
+    """``(names or title, date text, whether the year stood bare, the rest)``; the head is
+    empty when no year follows a quote-free lead."""
+    matches = [m for m in (_YEAR_IN_PARENTHESES.search(text), _BARE_YEAR.search(text)) if m]
+    if not matches:
+        return "", "", False, ""
+    match = min(matches, key=lambda m: m.start())
+    head = text[:match.start()].strip(" ,")
+    if not _plausible_head(head) or text[match.end():match.end() + 2] == ". ":
+        # "(2019). Title" is APA's; Harvard writes "(2019) Title"
+        return "", "", False, ""
+    bare = match.re is _BARE_YEAR
+    date = match["date"] if not bare else match["agps"] or match["elsevier"] or match["undated"]
+    return head, date, bare, text[match.end():].lstrip(" .,")
+
+
+def _plausible_head(head: str) -> bool:
+    """Names or a title before the year: no quotes, no sentence within (but initials), not
+    ending in a month (``Vogue, Dec. 2015`` is a date) or a full stop after a full name."""
+    if not head or len(head) > 2000 or any(q in head for q in _OPEN_QUOTES):
+        return False
+    if re.search(r"(?<!\d)(?:1[5-9]|20)\d\d[.,]", head):
+        return False  # a year closed by a point before this one: GB/T's or WoS's order
+    if re.search(r"[a-z]{2}\.\s", head) and not re.search(r"\bet al\.\s", head):
+        return False
+    last = head.rsplit(" ", 1)[-1].strip(".,")
+    return not month_number(last) and bool(_HEAD_END.search(head))
+
+
+def _read_title(body: str, candidate: Candidate, commas: bool) -> str:
+    """The title (quoted, or up to the period or a closing bracket group) into `candidate`;
+    the text after it."""
+    quoted = _quoted(body)
+    if quoted:
+        title, rest = quoted
+        candidate.type = "article-journal"
+    else:
+        end = sentence_end(body, commas=commas)
+        closing = _bracket_end(body, end)
+        title, rest = body[:closing], body[closing:]
+    title, groups = peel_groups(title.strip())
+    unread = read_groups(groups, candidate)
+    title = _edition_after(title.rstrip(",. "), candidate)
+    candidate.set("title", " ".join([title, *unread]))
+    return rest.lstrip(" .,")
+
+
+def _quoted(body: str) -> tuple[str, str] | None:
+    if not body or body[0] not in _QUOTES:
+        return None
+    close = _QUOTES[body[0]]
+    index = 1
+    while True:
+        index = body.find(close, index)
+        if index < 0:
+            return None
+        after = body[index + 1:index + 2]
+        if not after or after in " ,.;:[(":
+            return body[1:index].rstrip(",. "), body[index + 1:]
+        index += 1
+
+
+def _bracket_end(body: str, end: int) -> int:
+    """The title ends after a ``[description]`` followed by a comma, if that comes first."""
+    match = re.search(r"\](?=[,.])", body[:end])
+    return match.end() if match else end
+
+
+_TRAILING_EDITION = re.compile(r",\s*(?P<edition>[^,]{1,30}?\s(?:ed|edn|edition)\.?)$")
+
+
+def _edition_after(title: str, candidate: Candidate) -> str:
+    """The Elsevier form's ``Book title, 2nd ed.``: the edition read off the title."""
+    match = _TRAILING_EDITION.search(title)
+    if match and edition_of(match["edition"]):
+        candidate.set("edition", edition_of(match["edition"]))
+        return title[:match.start()]
+    return title
+
+
+
+def _settle_type(candidate: Candidate) -> None:
+    """A quoted title with no periodical found is an article if a container was read, else
+    a part of a work; a work with a URL and no publisher of books, a webpage."""
+    fields = candidate.fields
+    if candidate.type == "article-journal" and "container-title" not in fields:
+        candidate.type = "book"
+    if candidate.type == "book" and "number" in fields:
+        candidate.type = "report"
+    if candidate.type == "book" and "URL" in fields and "DOI" not in fields and not (
+            "edition" in fields or "ISBN" in fields or "publisher-place" in fields
+            or "medium" in fields):
+        candidate.type = "webpage"
+    if candidate.type == "article-journal" and is_newspaper(fields["container-title"]) and (
+            "volume" not in fields):
+        candidate.type = "article-newspaper"
+
+
+_MARKS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(r"^[^()]{1,2000}?(?:\((?:eds?|ed\.)\)\s*)?\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s+"
+                r"(?=[A-Z'‘“\"\[])"), 1.0),
+    (re.compile(r"(?:\((?:1[5-9]|20)\d\d[a-z]?\)|(?:1[5-9]|20)\d\d[a-z]?,)\s*[‘“'\"]"), 0.5),
+    (re.compile(r"Available (?:at|from):|\(Accessed:? |\[Accessed |\b(?:viewed|accessed) \d"), 0.5),
+    (re.compile(r"\((?:eds?|ed\.)\)|\bIn: |\bin [A-Z][^()]{0,80}\(eds?\.?\)"), 0.5),
+    (re.compile(r"\d\s?\(\w{1,8}\),\s+pp?\.\s?\w|, vol\. \w+, no\. \w+|\bedn\b"), 0.5),
+    (re.compile(r"^[A-Z][\w'’-]+,? (?:[A-Z]\.?){1,3}(?:,| and| \(| (?:1[5-9]|20)\d\d)"), 0.5),
+)
+
+
+def _evidence(text: str, bare: bool) -> float:
+    """Harvard's marks: the year in parentheses with no period after it (or bare after the
+    names, AGPS), a quoted part title, ``Available at:`` and ``(Accessed: …)``, ``(ed.)``,
+    ``24(1), pp.`` and ``edn``, the names inverted with initials."""
+    evidence = 0.5 if bare else 0.0
+    evidence += sum(weight for mark, weight in _MARKS if mark.search(text))
+    return min(evidence, 2.0)
+
+
+GRAMMAR = Grammar("harvard", "Harvard (Cite Them Right and common variants)", parse)

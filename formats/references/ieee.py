@@ -1,12 +1,162 @@
-"""IEEE references. (Grammar being written.)"""
+"""IEEE references, as the IEEE Reference Guide lays them out and the grammar reads them.
+
+    authors, “Title,” Journal, vol. 5, no. 2, pp. 10–20, Mar. 2019, doi: 10.x/y.
+    authors, “Title,” in Proc. Conf. Name, City, Country, 2019, pp. 10–20.
+    authors, “Title,” in Book Title, vol. 2, A. Editor, Ed. City, ST, USA: Publisher, 2019,
+        pp. 10–20.
+    authors, Book Title, 2nd ed., vol. 3. in Series, no. 4. City, ST, USA: Publisher, 2019.
+    authors, “Title,” Ph.D. dissertation, Dept., Univ., City, ST, USA, 2019.
+    authors, “Title,” Company, City, ST, USA, Tech. Rep. TR-12, 2019.
+    Title of Standard, IEEE Std 802.11-2016, 2016.
+    authors, “Title,” U.S. Patent 4 084 217, Nov. 4, 1978.
+    authors, “Title,” Site, Mon. Day, Year. [Online]. Available: URL. [Accessed: date].
+
+Authors are ``Initials Family`` joined by commas and a last ``and`` (``A. B. Smith, C. Li, and
+D. van Dam``), or an organisation; ``Ed.``/``Eds.`` after them makes them editors. A quoted
+title is a part (article, paper, chapter, page); an unquoted one is a whole (book, standard,
+software). What follows is read by `ieee_elements`.
+"""
 
 from __future__ import annotations
 
-from .common import Candidate, Grammar, Reference
+import re
+
+from ..record import Name
+from . import ieee_elements
+from .common import Candidate, Grammar, Reference, take_identifiers, tidy
+from .ieee_elements import ABBREVIATIONS, take_series
+from .ieee_names import INITIALS_NAME, authors
+from .pieces import is_foreign, stops
+
+_OPEN_QUOTE = re.compile(r"[“\"]|''|‘‘")
+_CLOSE_QUOTE = {"“": "”", '"': '"', "''": "''", "‘‘": "’’"}
+_ONLINE = re.compile(r"\[\s*(?P<medium>Online|Internet|CD-ROM|DVD)\s*\]\.?", re.IGNORECASE)
+_AVAILABLE = re.compile(r"\bAvailable(?:\s+(?:at|from|online))?\s*:?(?=\s*(?:$|[.\[]))",
+                        re.IGNORECASE)
+# A translation or reprint noted after the reference proper.
+_TRANSLATION = re.compile(r"\s*\((?:Transl|Trans\.|Translated|Reprinted|in\s+(?:Russian|Chinese|"
+                          r"Japanese|German|French|Spanish)\b)[^()]*\)\.?\s*$")
+_STANDARD_NUMBER = re.compile(r"\b(?:Std\.?|Standard)\s+\d")
+# Marks of the styles that share IEEE's quoted titles: Chicago's ``16, no. 6 (2011)`` and
+# ``ed. John Smith``.
+_YEAR_IN_PARENTHESES = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)")
+_FOREIGN_MARKS = re.compile(_YEAR_IN_PARENTHESES.pattern + r"|,\s+ed\.\s+[A-Z][a-z]")
 
 
 def parse(reference: Reference) -> Candidate | None:
-    return None
+    """An IEEE reference: authors, a quoted title or an italic one, then marked elements."""
+    text = reference.text
+    if is_foreign(text) or not _looks_ieee(text) or _foreign_head(text):
+        return None
+    candidate = Candidate("ieee", "article-journal")
+    candidate.evidence += 0.25 if re.search(r"\[Accessed", text) else 0.0
+    text = _take_online(take_identifiers(text, candidate), candidate)
+    names, role, truncated, text = authors(text)
+    if names:
+        candidate.names[role] = names
+        if truncated:
+            candidate.truncated.add(role)
+        # Initials before the family name for every author: IEEE's own signature.
+        candidate.evidence += 1.0 if all(n.given.endswith(".") for n in names) else 0.0
+        candidate.evidence += 0.25 if role == "editor" else 0.0
+    quoted = _OPEN_QUOTE.match(text)
+    if quoted:
+        title, rest = _quoted(text, quoted.group())
+        if title.rstrip().endswith(".") and not candidate.evidence:
+            return None  # ``"Title." Site``, no IEEE author and no IEEE mark: MLA's or Chicago's
+        candidate.evidence += 1.0 if title.endswith(",") or rest.startswith(",") else 0.5
+    elif names:
+        title, rest = _plain_title(text)
+    else:
+        title, rest = _organisation_then_quote(text, candidate)
+        quoted = title is not None
+        if not quoted and not _STANDARD_NUMBER.search(text):
+            return None  # no authors, no quoted title: nothing of IEEE's beginnings
+        if not quoted:
+            title, rest = _plain_title(text)
+    if _FOREIGN_MARKS.search(rest):
+        return None
+    title = title.strip().strip(",.").strip()
+    if not quoted:
+        title = take_series(title, candidate)
+    candidate.set("title", title)
+    ieee_elements.read(rest, candidate, bool(quoted))
+    candidate.evidence = min(candidate.evidence, 2.0)
+    return candidate
+
+
+def _looks_ieee(text: str) -> bool:
+    head = text[:200]
+    return bool(INITIALS_NAME.match(head) or _OPEN_QUOTE.search(head)
+                or re.search(r"\b(?:vol|pp|no)\.\s*\d|\[Online\]|\b(?:Std\.?|Standard) \d", text))
+
+
+def _foreign_head(text: str) -> bool:
+    """Whether what comes before the first quoted title is another style's: ``Smith, John.
+    “Title.”`` (MLA, Chicago) or ``Smith, J. (2019) “Title”`` (Harvard); IEEE puts a comma
+    between the authors and the quote."""
+    quote = _OPEN_QUOTE.search(text)
+    head = text[:quote.start()].rstrip() if quote else ""
+    closed = head.endswith(".") and not head.endswith("al.")
+    return closed or bool(_YEAR_IN_PARENTHESES.search(head))
+
+
+def _take_online(text: str, candidate: Candidate) -> str:
+    """``[Online]`` (the medium), a bare ``Available:`` and a translation's note out of the
+    text."""
+    translation = _TRANSLATION.search(text)
+    if translation:
+        candidate.skipped += translation.group()
+        text = text[:translation.start()]
+    match = _ONLINE.search(text)
+    if match:
+        candidate.set("medium", match["medium"])
+        candidate.evidence += 0.5
+        text = text[:match.start()] + " " + text[match.end():]
+    text, available = _AVAILABLE.subn(" ", text)
+    candidate.evidence += 0.25 if available else 0.0
+    return tidy(text)
+
+
+def _quoted(text: str, opening: str) -> tuple[str, str]:
+    """The quoted title and the text after it; a ``"`` may close a ``“`` and the reverse."""
+    closing = _CLOSE_QUOTE[opening]
+    end = text.find(closing, len(opening))
+    if end < 0 and closing in "”\"":
+        closing = "\"" if closing == "”" else "”"
+        end = text.find(closing, len(opening))
+    if end < 0:
+        return text[len(opening):], ""
+    return text[len(opening):end], text[end + len(closing):]
+
+
+def _organisation_then_quote(text: str, candidate: Candidate) -> tuple[str | None, str]:
+    """``European Telecommunications Standards Institute, “Title,” ...``."""
+    match = re.match(r"^(?P<author>[^“\",]{3,120}),\s*(?P<quote>[“\"])", text)
+    if not match:
+        return None, text
+    candidate.names["author"] = [Name(literal=match["author"].strip())]
+    return _quoted(text[match.start("quote"):], match["quote"])
+
+
+def _plain_title(text: str) -> tuple[str, str]:
+    """An unquoted (italic) title: up to the edition, the first sentence end or the volume."""
+    matches = [m for m in (
+        re.search(r",\s*(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?)\s+ed(?:ition)?\.", text),
+        re.search(r",\s*vols?\.\s*\d", text),
+        _first_stop(text)) if m]
+    ends = [m.end("word") if "word" in m.groupdict() else m.start() for m in matches]
+    if not ends:
+        title, _, rest = text.partition(",")
+        return title, rest
+    end = min(ends)
+    return text[:end], text[end:].lstrip(".,")
+
+
+def _first_stop(text: str) -> re.Match | None:
+    """The first full stop of `text` that ends a sentence, not an initial's or an
+    abbreviation's."""
+    return next(stops(text, ABBREVIATIONS, initials=False), None)
 
 
 GRAMMAR = Grammar("ieee", "IEEE", parse)

@@ -11,7 +11,9 @@ import re
 from collections.abc import Callable
 
 from ..names import parse_name
-from .common import Candidate, Grammar, Reference, pages, parse_any_date, strip_zeros
+from ..numbers import normalise_pages as pages
+from ..numbers import strip_zeros
+from .common import Candidate, Grammar, Reference, parse_any_date
 
 ITEM = re.compile(
     r"^\s*(?:[•·●▪◦]\s*(?:[\[［]\s*\d+\s*[\]］]\s*)?|[\[［]\s*\d+\s*[\]］]\s*)(?P<title>.+)$")
@@ -19,13 +21,16 @@ SOURCE = re.compile(
     r"^(?P<container>.+?),\s*(?P<year>\d{4})(?:,\s*(?P<volume>[^ ,(]+))?"
     r"(?:\s*\((?P<issue>[^)]+)\))?(?:\s*:\s*(?P<first>[^\s-]+)(?:\s*-\s*(?P<last>\S+))?)?\s*$")
 _AUTHOR_SEPARATOR = re.compile(r"\s*;\s*")
+# An author line: a name or a few, no labels (``作者``, ``DOI:``) and no long text.
+_AUTHOR_LINE = re.compile(r"^[^:：|]{1,80}$")
 
 
 def parse(reference: Reference) -> Candidate | None:
     """The item, when the reference as given is one title line, author lines and a source
     line; else None."""
     lines = [line.strip() for line in reference.original.splitlines() if line.strip()]
-    if len(lines) < 2 or not SOURCE.match(lines[-1]):
+    if len(lines) < 2 or not SOURCE.match(lines[-1]) or not all(
+            _AUTHOR_LINE.match(line) for line in lines[1:-1]):
         return None
     return read_item(lines)
 

@@ -1,12 +1,203 @@
-"""Vancouver / NLM references. (Grammar being written.)"""
+"""Vancouver references (NLM's Citing Medicine, ICMJE, and the AMA-like variants), as the
+grammar reads them.
+
+A reference is a run of sentences, each ending in a full stop:
+
+    journal    Authors. Title. Journal [Internet]. 2010 Nov 19 [cited ...];87(22):60-1.
+    book       Authors. Title [Internet]. 2nd ed. Secondary authors, editor. Place:
+               Publisher; 2007 [cited ...]. 194 p. (Series; no. 5). Available from: URL
+    chapter    Authors. Title. In: Editors, editors. Book. 2nd ed. Place: Publisher; 1995.
+               p. 465-78.
+    conference Authors. Title. In: Editors, editors. Proceedings; 1992 Sep 6-10; Geneva,
+               Switzerland. Place: Publisher; 1992. p. 1561-5.
+    newspaper  Authors. Title. Newspaper. 2019 Sep 9:16.
+    thesis     Author. Title [dissertation]. Place: University; Year.
+
+Authors are ``Family INITIALS`` without periods, comma-separated, closed by ``et al.``, or an
+organisation; ``, editors`` makes them editors and ``Patrias K, author; Wendling D, editor``
+gives both roles. Bracketed notes (``[Internet]``, ``[dissertation]``, ``[cited 2025 Jul
+10]``, ``[updated ...]``) stand after the title or the date. The journal is the sentence before
+the ``date;volume(issue):pages`` sentence; everything between the authors and the journal is
+the title (it may itself hold a full stop). AMA's ``Accessed August 12, 2022.`` and ``Paper
+presented at: Conference; dates; place.`` are read too.
+"""
 
 from __future__ import annotations
 
-from .common import Candidate, Grammar, Reference
+import re
+
+from ..numbers import normalise_pages as pages
+from .common import Candidate, Grammar, Reference, take_identifiers, tidy
+from .pieces import is_foreign, sentences, span_date
+from .vancouver_names import authors_and_title, people
+from .vancouver_parts import (
+    DATE,
+    GENRES,
+    IN_HOST,
+    PRESENTED,
+    YEAR,
+    issued,
+    marked_sentence,
+    part_of_host,
+    whole,
+)
+
+# ``Journal. 2010 Nov 19;87(22):60-1``, and Elsevier's ``Journal 1983:29-46`` (a year, no
+# volume) or, ending the reference, ``Journal 1969``.
+_JOURNAL_TAIL = re.compile(
+    r"^(?:(?P<journal>.+?[^,;:])\.?\s+)?(?:(?P<date>" + DATE + r")\s*;\s*(?P<volume>[^():;]*?)"
+    r"\s*(?:\((?P<issue>[^()]*)\))?\s*(?::\s*(?P<page>.+?))?"
+    r"|(?P<year>" + YEAR + r"|undated|n\.d\.)\s*(?::\s*(?P<pages>[\w–-]+)|(?P<bare>)))$")
+_FULL_DATE = (YEAR + r"\s+[A-Za-z]{3,9}\.?\s+\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2},\s*" + YEAR)
+_NEWSPAPER_TAIL = re.compile(r"^(?P<date>" + DATE + r")\s*:\s*(?P<page>[A-Z]?\d[\w-]*)$"
+                             r"|^(?P<day>" + _FULL_DATE + r")$")
+# A second sentence that shows the first was no Vancouver author list: a lone initial
+# (``Salinger, J. D.``) or APA's and Harvard's ``(2015)``.
+_FOREIGN_START = re.compile(r"^(?:[A-Z](?:$|[,.])|\((?:n\.\s?d|\d{4})|[“\"‘])")
+# What every Vancouver reference shows somewhere: a first author ``Family II``, a journal's
+# ``2010;87``, a book's ``Publisher; 2007``, or a bracketed ``[Internet]``/``[cited``.
+_SIGNATURE = re.compile(r"^[^.,;:]{1,60}\s[A-Z]{1,4}[,.]\s|\d\s*;\s*\d|;\s*c?(?:1[5-9]|20)\d\d"
+                        r"|\[(?:Internet|cited|updated|dissertation)", re.IGNORECASE)
+# Chicago's ``(Wheeling, IL: Harland Davidson, 1998)``: a publication in parentheses.
+_FOREIGN_MARKS = re.compile(r"\([^()]{2,80}:\s*[^()]{2,80},\s*(?:1[5-9]|20)\d\d\)")
+_BRACKET = re.compile(r"\s*\[(?P<note>[^\]\[]{1,80})\]")
+_NOTE_DATE = re.compile(r"\b(?P<kind>cited|accessed|updated|modified|revised)\s*:?\s*"
+                        r"(?P<date>[^;\]]+)", re.IGNORECASE)
+_ACCESSED_SENTENCE = re.compile(r"\b(?:Accessed|Cited|Updated)\s+(?P<date>[A-Za-z0-9 ,]{6,30}?)"
+                                r"(?=\.\s|\.?$)")
+_AVAILABLE = re.compile(r"\bAvailable(?:\s+(?:from|at|online))?\s*:?(?=\s*$|\s*\.)|"
+                        r"\bEpub\s+" + YEAR + r"[^.]*\.?", re.IGNORECASE)
+_NOT_STOPS = frozenset("p pp No no Vol vol Suppl Sect col ch Chap e.g i.e vs St Dr Mr Ms Jr Sr "
+                       "Inc Ltd Co Univ Dept".split())
+_MEDIA = ("internet", "e-book", "ebook", "cd-rom", "dvd", "dvd-rom", "microfiche", "online",
+          "database on the internet", "monograph on the internet", "homepage on the internet",
+          "video", "audio", "podcast", "computer program")
 
 
 def parse(reference: Reference) -> Candidate | None:
-    return None
+    """A Vancouver reference: authors, title, then a journal, book, chapter or other tail."""
+    text = reference.text
+    if is_foreign(text) or "“" in text[:150] or not _SIGNATURE.search(text):
+        return None
+    candidate = Candidate("vancouver", "article-journal")
+    text = _take_notes(take_identifiers(text, candidate), candidate)
+    text = _take_accessed(text, candidate)
+    found = sentences(text, _NOT_STOPS)
+    if len(found) < 2 or _FOREIGN_MARKS.search(text) or any(
+            _FOREIGN_START.match(s) for s in found[1:3]):
+        return None
+    if "," in found[0] and not people(found[0], Candidate("vancouver", "")):
+        return None  # a first sentence with commas must be the author list
+    host = next((i for i, s in enumerate(found) if i >= 2 and IN_HOST.match(s)), None)
+    if host is not None:
+        part_of_host(found, host, candidate)
+    elif any(PRESENTED.match(s) for s in found) or not _journal(found, candidate):
+        whole(found, candidate)
+    if candidate.evidence < 0.5 or not ("title" in candidate.fields or candidate.names):
+        return None  # none of Vancouver's own marks
+    return candidate
+
+
+# -- notes, access dates and sentences
+
+
+def _take_notes(text: str, candidate: Candidate) -> str:
+    """Bracketed notes out of the text: the medium, a thesis's kind, the dates cited and
+    updated."""
+    def note(match: re.Match) -> str:
+        content = match["note"].strip()
+        lowered = content.lower()
+        if lowered in _MEDIA or lowered.endswith("on the internet"):
+            candidate.set("medium", content)
+            candidate.evidence += 0.5
+            return ""
+        if GENRES.match(content):
+            candidate.set("genre", content)
+            candidate.type = "thesis"
+            return ""
+        dated = {m["kind"].lower(): m["date"] for m in _NOTE_DATE.finditer(content)}
+        if dated:
+            cited = dated.get("cited") or dated.get("accessed")
+            date = span_date(cited) if cited else None
+            if date:
+                candidate.dates["accessed"] = date
+            candidate.evidence += 0.5
+            return ""
+        return match.group()
+    return _BRACKET.sub(note, text)
+
+
+def _take_accessed(text: str, candidate: Candidate) -> str:
+    """AMA's ``Accessed August 12, 2022.`` sentence and ``Available from:`` labels."""
+    match = _ACCESSED_SENTENCE.search(text)
+    if match and "accessed" not in candidate.dates:
+        date = span_date(match["date"])
+        if date:
+            candidate.dates["accessed"] = date
+            text = text[:match.start()] + text[match.end():]
+    return tidy(_AVAILABLE.sub("", text))
+
+
+# -- journal articles and newspapers
+
+
+def _journal(sentences: list[str], candidate: Candidate) -> bool:
+    """``... Journal. 2010 Nov 19;87(22):60-1``, Elsevier's ``Journal 1983:29-46`` (no
+    volume), or a newspaper's ``2019 Sep 9:16``."""
+    for index in range(1, len(sentences)):
+        tail = _JOURNAL_TAIL.match(sentences[index])
+        if tail and tail["bare"] is not None and not (
+                tail["journal"] and 2 <= index == len(sentences) - 1):
+            tail = None  # ``Journal 1969`` only as the last sentence, after a title
+        newspaper = None if tail else _NEWSPAPER_TAIL.match(sentences[index])
+        if tail or newspaper:
+            break
+    else:
+        return False
+    match = tail or newspaper
+    before = sentences[:index]
+    journal = tail["journal"] if tail and tail["journal"] else None
+    if journal is None:
+        if len(before) < 2:
+            return False
+        journal = before.pop()
+    elif len(before) < 2 and tail and tail["year"]:  # ``Authors. Title 2011:23-51``: a part
+        # whose host is not given
+        before.append(journal)
+        journal = ""
+    authors_and_title(before, candidate)
+    candidate.set("container-title", journal)
+    issued(candidate, (tail["date"] or tail["year"]) if tail else match["date"] or match["day"])
+    page = (match["page"] or (tail["pages"] if tail else "") or "").rstrip(".")
+    if not page.startswith("["):  # ``[about 1 p.]``: the extent, not the pages
+        candidate.set("page", pages(page))
+    _journal_kind(candidate, tail)
+    _trailing(sentences[index + 1:], candidate)
+    return True
+
+
+def _journal_kind(candidate: Candidate, tail: re.Match | None) -> None:
+    """The type the journal sentence tells: an article, a newspaper's, or a part of a book
+    not named; its volume and issue."""
+    if tail is None:
+        candidate.type = "article-newspaper"
+        return
+    candidate.type = "article-journal" if "container-title" in candidate.fields else "chapter"
+    candidate.set("volume", tail["volume"] or "")
+    candidate.set("issue", tail["issue"] or "")
+    candidate.evidence += 1.0 if tail["volume"] is not None else 0.5
+    if candidate.fields.get("volume", "").startswith("Sect"):
+        candidate.type = "article-newspaper"  # ``2002 Aug 12;Sect. A:2``
+        candidate.fields.pop("volume")
+        candidate.fields["page"] = re.sub(r"\s*\(col\.[^)]*\)$", "", candidate.fields["page"])
+
+
+def _trailing(sentences: list[str], candidate: Candidate) -> None:
+    """Sentences after the source: notes such as ``Review`` are left; PMIDs and DOIs were
+    taken before."""
+    for sentence in sentences:
+        marked_sentence(sentence, candidate)
+    candidate.fields.pop("chapter-title", None)  # a chapter's name after a journal: no part
 
 
 GRAMMAR = Grammar("vancouver", "Vancouver / NLM", parse)

@@ -19,7 +19,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from recconv.formats.record import ET_AL, Name, Record
+from recconv.formats.record import ET_AL, Record
 from recconv.formats.references import parse_reference
 
 LABELLED = Path(__file__).resolve().parents[1] / "references" / "labelled"
@@ -97,7 +97,7 @@ def _is_initials(given: str) -> bool:
 def agree(variable: str, expected, found) -> bool:
     if variable in NAME_VARIABLES:
         return len(expected) == len(found) and all(
-            _same_name(e, f) for e, f in zip(expected, found))
+            _same_name(e, f) for e, f in zip(expected, found, strict=True))
     if variable == "et-al":
         return bool(expected) == bool(found)
     return _fold(expected) == _fold(found)
