@@ -56,8 +56,8 @@ _TRANSLATED = re.compile(r"^(?P<names>.+?)\s*[,，]?\s*(?:译|编译|trans(?:lat
 _EDITION = re.compile(r"^(?:第?\s*\d+\s*版|[^\s,:]{0,8}版|[\u4e00-\u9fff]{1,8}本"
                       r"|\d+(?:st|nd|rd|th)\s+ed\.?|Rev\.\s*ed\.?|"
                       r"[^.,:]{1,20}\bed(?:ition)?\.?)$")
-_PAGE = re.compile(r"[A-Za-z]?\d[\dA-Za-z+,\s-]{0,30}|[ivxlcIVXLC]+(?:\s*-\s*[ivxlcIVXLC]+)?"
-                   r"|扉页|封[一二三四底]")
+# Pages as printed after the year: ``45-52``, ``e70095``, ``iv, 656``, ``38 leaves``, ``扉页``.
+_PAGE = re.compile(r"(?:[A-Za-z]?\d|[ivxlcIVXLC]+\b)[\w+,.\s-]{0,36}|扉页|封[一二三四底]")
 _PUBLISHER_YEAR = re.compile(r"^(?P<publisher>.*?)[\s,;]*"
                              r"(?:c?(?P<year>\d{4})[a-z]?(?:-\d{1,2}){0,2})?"
                              r"(?:\s*,\s*(?P<more>\d[\d+-]*))?$")
@@ -68,7 +68,7 @@ _SOURCE_WITHOUT_YEAR = re.compile(r"^(?P<container>[^(]+?)\s*(?P<numbers>\(.*)$"
 _NUMBERS = re.compile(
     r"^(?:(?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?=$|[\s,(:])\s*,?\s*)?"
     r"(?:(?:Vol\.?\s*)?(?P<volume>[^,():\s][^,():]*?)\s*)?"
-    r"(?:\((?P<issue>[^)]*)\))?\s*(?:[:.,]\s*(?P<page>[^\[]+?))?\s*(?:\[.*)?$")
+    r"(?:\((?P<issue>[^)]*)\))?\s*(?:[:.,]\s*(?P<page>[^\[(]+?))?\s*(?:\[.*)?$")
 _VOLUME_ISSUE_PAGE = re.compile(r"\d\s*\([^()]{1,12}\)\s*:\s*[A-Za-z]?\d")
 _YEAR_VOLUME_ISSUE_PAGE = re.compile(
     r",\s*(?:1[5-9]|20)\d\d\s*,\s*[^,()]{1,10}\s*\([^()]{1,12}\)\s*:\s*[A-Za-z]?\d")
@@ -141,7 +141,8 @@ def sentences(text: str) -> list[str]:
     pieces, start = [], 0
     for stop in _STOP.finditer(text):
         after = text[stop.end():stop.end() + 1]
-        in_number = text[stop.start() - 1:stop.start()].isdigit() and after.isdigit()
+        in_number = text[stop.start() - 1:stop.start()].isdigit() \
+            and text[stop.start() + 1:stop.start() + 2].isdigit()
         abbreviated = _BEFORE_STOP.search(text, max(0, stop.start() - 4), stop.start())
         if not in_number and after not in (":", ",") and not abbreviated:
             pieces.append(text[start:stop.start()])
@@ -277,8 +278,8 @@ def _read_rest(tail: str, code: str, candidate: Candidate) -> None:
             candidate.set("page", match["page"] or "")
         else:
             _read_source(rest, candidate)
-    elif code not in ONLINE_CODES and parts and _is_publication(parts[0]) \
-            and not _DATE.fullmatch(parts[0]):
+    elif parts and _is_publication(parts[0]) and not _DATE.fullmatch(parts[0]) and (
+            code not in ONLINE_CODES or ":" in parts[0]):
         _read_publication(parts[0], candidate)
         _read_dates(". ".join(parts[1:]), candidate)
     else:
@@ -287,12 +288,16 @@ def _read_rest(tail: str, code: str, candidate: Candidate) -> None:
 
 def _read_source(text: str, candidate: Candidate) -> None:
     """``Journal, 2012, 57(34): 3219`` (in author-year, without the year)."""
-    match = _SOURCE.match(text) or _SOURCE_WITHOUT_YEAR.match(text)
-    if not match:
-        candidate.set("container-title", text)
-        return
-    candidate.set("container-title", match["container"])
-    numbers = _NUMBERS.match(match["numbers"].strip())
+    if re.match(r"(?:1[5-9]|20)\d\d\b", text):  # no journal named: ``[J]. 2011: 209-224``
+        numbers_text = text
+    else:
+        match = _SOURCE.match(text) or _SOURCE_WITHOUT_YEAR.match(text)
+        if not match:
+            candidate.set("container-title", text)
+            return
+        candidate.set("container-title", match["container"])
+        numbers_text = match["numbers"]
+    numbers = _NUMBERS.match(numbers_text.strip())
     if not numbers:
         return
     if numbers["year"]:

@@ -105,7 +105,7 @@ def agree(variable: str, expected, found) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", default="all", choices=("dev", "holdout", "all"))
+    parser.add_argument("--split", default="all", choices=("dev", "holdout", "fresh", "all"))
     parser.add_argument("--style", action="append", default=[])
     parser.add_argument("--fields", action="store_true", help="also a table per field")
     parser.add_argument("--show", type=int, default=0)
