@@ -37,6 +37,11 @@ def test_without_numbers_or_blank_lines_each_line_is_one_reference_unless_it_con
                            (2, "Lee K. A long title that goes\non here. J. 2019;4:5.")]
 
 
+def test_a_heading_and_blank_lines_around_a_one_per_line_list_do_not_join_it():
+    text = "References\n\nSmith J. Title. J. 2020;1:2-3.\nLee K. Other. J. 2019;4:5.\n\n"
+    assert split(text) == [(3, "Smith J. Title. J. 2020;1:2-3."), (4, "Lee K. Other. J. 2019;4:5.")]
+
+
 def test_markdown_escaped_numbers_open_references():
     assert [line for line, _ in split("\\[1\\] A. T[J]. J, 2020.\n\\[2\\] B. T[J]. J, 2021.\n")] == [
         1, 2]

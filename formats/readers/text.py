@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from ..diagnostics import error, info
 from ..record import Origin, Record
 from ..references import Reference, parse_reference
-from ..registry import Reader, ReadStream
+from ..registry import DETECT_CHARS, Reader, ReadStream
 
 _NUMBERED = re.compile(r"^\s*(?:\\?[\[［【]\s*(?:\d{1,4}|[^\W\d_][\w+]{1,10})?\s*\\?[\]］】]"
                        r"|[(（]\d{1,4}[)）]"
@@ -36,10 +36,10 @@ def detect(head: str) -> float:
     references = [text for _, text in split_references(head.splitlines())][:_DETECT_SAMPLE]
     if not references:
         return 0.0
-    if len(head) >= 4096:
-        references = references[:-1]  # the last may be cut off
+    if len(head) >= DETECT_CHARS and len(references) > 1:
+        references = references[:-1]  # the opening may end inside the last one
     read = sum(1 for text in references if _YEAR.search(text) and parse_reference(text))
-    share = read / len(references) if references else 0.0
+    share = read / len(references)
     if share < 0.5:
         return 0.0
     coded = sum(1 for text in references if _TYPE_CODE.search(text)) / len(references)
@@ -55,9 +55,9 @@ def read(lines: Iterable[str], source: str) -> ReadStream:
             record = Record(type="document", fields={"title": Reference.of(text).printed},
                             origin=origin)
             yield error("no reference style reads this; kept whole as the title; expected "
-                          "e.g. 'Author. Title[J]. Journal, 2020, 12(3): 45-67.' or "
-                          "'Author, A. (2020). Title. Journal, 12(3), 45-67.'",
-                          source, line, record.describe())
+                        "e.g. 'Author. Title[J]. Journal, 2020, 12(3): 45-67.' or "
+                        "'Author, A. (2020). Title. Journal, 12(3), 45-67.'",
+                        source, line, record.describe())
             yield record
             continue
         yield info(f"read as {parsed.style}", source, line, parsed.record.describe())
@@ -71,7 +71,7 @@ def split_references(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
     if not nonblank:
         return
     marked = sum(1 for line in nonblank if _NUMBERED.match(line)) >= max(2, len(nonblank) // 3)
-    blank_parted = any(not line.strip() for _, line in numbered) and not marked
+    blank_parted = not marked and _blocks(numbered) >= 2
     current: list[str] = []
     start = 0
     for number, line in numbered:
@@ -92,6 +92,16 @@ def split_references(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
         current.append(line)
     if current:
         yield start, "\n".join(current)
+
+
+def _blocks(numbered: list[tuple[int, str]]) -> int:
+    """How many runs of lines blank lines part (a heading is none of them)."""
+    runs, inside = 0, False
+    for _, line in numbered:
+        filled = bool(line.strip()) and not _HEADING.match(line)
+        runs += filled and not inside
+        inside = filled
+    return runs
 
 
 READER = Reader(
