@@ -350,3 +350,77 @@ def test_harvard_editors_sentence_day_of_a_post_and_agps_with_points():
                 "pp. 1-12, viewed 5 May 2020, <https://doi.org/10.1111/jsr.12345>.", "harvard")
     assert agps.fields["container-title"] == "Journal of Sleep Research"
     assert agps.dates["accessed"].iso() == "2020-05-05"
+
+
+def test_harvard_agsm_form_parts_by_commas():
+    book = read("Nguyen T (2020) Writing for the public service, 3rd edn, Allen & Unwin, Sydney.",
+                "harvard")
+    assert book.fields["title"] == "Writing for the public service"
+    assert (book.fields["edition"], book.fields["publisher"], book.fields["publisher-place"]) == (
+        "3rd", "Allen & Unwin", "Sydney")
+    page = read("Lee K (2022) Why do cities flood? What planners can do about it, Planning "
+                "Matters website, accessed 2 March 2023. https://planning.example.org/flood",
+                "harvard")
+    assert page.type == "webpage"
+    assert page.fields["title"] == "Why do cities flood? What planners can do about it"
+    assert page.fields["container-title"] == "Planning Matters"
+    article = read("Ross P (2019) 'Shift work and sleep', Nursing Review, 12(3):40-45, accessed "
+                   "4 May 2021, CINAHL Complete, EBSCOhost.", "harvard")
+    assert (article.fields["container-title"], article.fields["page"]) == ("Nursing Review",
+                                                                           "40-45")
+    chapter = read("Park J and Kim S (2021) 'Sensor networks', in Lee A (ed) Smart cities, "
+                   "models and practice, Springer Publishing, doi:10.1007/978-3-030-00000-0.",
+                   "harvard")
+    assert chapter.fields["container-title"] == "Smart cities, models and practice"
+    assert chapter.fields["publisher"] == "Springer Publishing"
+
+
+def test_harvard_bath_proceedings_webpage_and_series():
+    paper = read("Hale, R., 1985. Weed control in cereals. Proceedings of the 3rd Cereal "
+                 "Conference, 4-6 June 1985 York. York: University of York, pp.10-19.", "harvard")
+    assert paper.type == "paper-conference"
+    assert paper.fields["container-title"] == "Proceedings of the 3rd Cereal Conference"
+    assert paper.fields["event-place"] == "York"
+    page = read("Bath Council, 2018. Walking routes [Online]. Bath: Bath Council. Available "
+                "from: http://www.example.gov.uk/walks [Accessed 3 May 2019].", "harvard")
+    assert page.type == "webpage"
+    assert page.fields["medium"] == "Online"
+    book = read("Moore, S. (2015) Study skills. 2nd edn. London: Palgrave (Study Guides).",
+                "harvard")
+    assert book.fields["collection-title"] == "Study Guides"
+    assert book.fields["publisher"] == "Palgrave"
+
+
+def test_harvard_year_after_initials_and_in_press():
+    article = read("Mokoena, T.J. & Dube, S. 2022. Water tariffs in small towns. Review of "
+                   "Urban Studies. [In press].", "harvard")
+    assert article.type == "article-journal"
+    assert article.fields["container-title"] == "Review of Urban Studies"
+    assert article.names["author"][1] == Name(family="Dube", given="S.")
+
+
+def test_apa_thesis_place_accession_number_and_software_sentence():
+    thesis = read("Lopez, M. A. (2005). Teachers and tests (Unpublished master's thesis). "
+                  "Example State University, Fresno, CA.", "apa")
+    assert (thesis.fields["publisher"], thesis.fields["publisher-place"]) == (
+        "Example State University", "Fresno, CA")
+    numbered = read("Kim, H. (2009). Reading in two languages (Doctoral dissertation). "
+                    "Retrieved from ProQuest Dissertations and Theses database. (UMI No. "
+                    "3344556)", "apa")
+    assert numbered.fields["number"] == "3344556"
+    package = read("Doe, J. (2021). tidyplots: Plots for tidy data. R package. "
+                   "https://CRAN.R-project.org/package=tidyplots", "apa")
+    assert package.type == "software"
+    assert package.fields["genre"] == "R package"
+
+
+def test_apa_reports_by_issuing_body_and_blog_posts():
+    report = read("Brown, A., & Green, B. (2012). Housing needs in rural districts. University "
+                  "of Otago. https://www.example.ac.nz/housing.pdf", "apa")
+    assert report.type == "report"
+    post = read("Wells, R. (2021, June 2). Why peer review matters. Open Notes. "
+                "https://opennotes.blog/2021/06/02/peer-review/", "apa")
+    assert post.type == "post-weblog"
+    news = read("Patel, K. (2023, March 3). Ferry service cut again. BBC News. "
+                "https://www.bbc.com/news/uk-00000000", "apa")
+    assert news.type == "webpage"

@@ -275,6 +275,96 @@ def test_mla_meeting_place_in_brackets():
         "The 33rd International Conference on Sino-Tibetan Languages", "Bangkok, Thailand")
 
 
+# -- rules read more completely (round 3)
+
+
+def test_author_date_thesis_keeps_no_repository_as_container():
+    record = read("Okafor, Chidi. 2018. \"Rivers and Rule in the Niger Delta.\" PhD thesis., "
+                  "University of Ibadan. Ibadan eTheses Online.", "chicago-author-date")
+    assert record.type == "thesis"
+    assert (record.get("genre"), record.get("publisher")) == ("PhD thesis", "University of Ibadan")
+    assert record.get("container-title") == ""
+
+
+def test_author_date_without_space_before_year_and_hierarchy_of_bodies():
+    record = read("Ohio General Assembly, Ohio Board of Regents Commission. 2001. Annual Report "
+                  "on Admissions. Columbus: Board of Regents.", "chicago-author-date")
+    assert record.authors == [Name(literal="Ohio General Assembly, Ohio Board of Regents "
+                                           "Commission")]
+    record = read("Mendes, Ana Paula.2012. \"Salt Marshes.\" PhD diss., University of Porto.",
+                  "chicago-author-date")
+    assert record.dates["issued"] == Date((2012,))
+
+
+def test_author_date_report_number_and_meeting_place():
+    record = read("ABC (Agency for Building Codes). 2019. Fire Safety in Towers 2018-19. Cat. "
+                  "no. FST 42. ABC. https://example.org/fst42.pdf.", "chicago-author-date")
+    assert (record.type, record.get("number")) == ("report", "FST 42")
+    record = read("Ito, Ken, and Mary Hale. 2011. \"Tide Gauges.\" In Proceedings of the 4th "
+                  "Coastal Engineering Conference, Perth. Coastal Press.", "chicago-author-date")
+    assert (record.get("container-title"), record.get("event-place")) == (
+        "Proceedings of the 4th Coastal Engineering Conference", "Perth")
+
+
+def test_chicago_blog_named_as_one():
+    record = read("Lowe, Dana. “Notes on Winter Light.” Field Journal (blog). March 3, 2016. "
+                  "https://fieldjournal.example.org/winter-light/.", "chicago-notes")
+    assert (record.type, record.get("container-title")) == ("post-weblog", "Field Journal")
+
+
+def test_notes_newspaper_place_page_and_stray_stop_before_volume():
+    record = read("Marsh, Owen. “A Harbour Reopens.” Sun Herald (Sydney, NSW), June 2, 2004.",
+                  "chicago-notes")
+    assert (record.get("container-title"), record.get("publisher-place")) == (
+        "Sun Herald", "Sydney, NSW")
+    record = read("Blake, Ruth. “Letters Home,” Southern Review. 41, no. 2 (2005): 210-225.",
+                  "chicago-notes")
+    assert (record.get("volume"), record.get("issue"), record.get("page")) == (
+        "41", "2", "210-225")
+
+
+def test_notes_organisation_with_stops_and_chapter_editor_abbreviated():
+    record = read("U.S. Bureau of Mines. Minerals Yearbook, 1950. Washington, DC: GPO, 1953.",
+                  "chicago-notes")
+    assert record.authors == [Name(literal="U.S. Bureau of Mines")]
+    assert (record.get("publisher"), record.dates["issued"]) == ("GPO", Date((1953,)))
+    record = read("Fromm, Ida. \"Care.\" In Essays on Virtue, ed. Paul K. Lane, 11-30. Boston: "
+                  "Beacon, 1960.", "chicago-notes")
+    assert record.get("container-title") == "Essays on Virtue"
+    assert record.names["editor"] == people(("Lane", "Paul K."))
+
+
+def test_notes_note_with_series_and_described_thesis():
+    record = read("2. Mark Hale, Genesis, vol. 3, Study Bible Series (Dallas: Word Books, 1987), "
+                  "14.", "chicago-notes")
+    assert (record.get("volume"), record.get("collection-title")) == ("3", "Study Bible Series")
+    record = read("3. Nora Stein, “Harbour Towns,” abstract (PhD diss., Yale University, 2012).",
+                  "chicago-notes")
+    assert (record.type, record.get("publisher")) == ("thesis", "Yale University")
+
+
+def test_mla_run_on_database_ebook_edition_and_magazine_volume():
+    record = read("Hart, Lena. “Night Shift.” Urban Review, vol. 12, no. 1, 2010, pp. 1-20."
+                  "ProQuest, search.proquest.com/docview/1234.", "mla")
+    assert record.get("page") == "1-20"
+    record = read("Quinn, Ada. Salt Roads: Trade and Empire. eBook ed., Beacon Press, 2020.", "mla")
+    assert (record.get("edition"), record.get("publisher")) == ("eBook", "Beacon Press")
+    record = read("Ames, Paul. \"The Gift of the 'Magi.'\" The Century Magazine, vol. 3, no. 4, "
+                  "1905, pp. 10-12.", "mla")
+    assert (record.type, record.get("title")) == ("article-magazine", "The Gift of the 'Magi'")
+
+
+def test_mla_newspaper_city_in_brackets_and_database_set_aside():
+    record = read("Doe, Sam. \"Bridge Vote Delayed.\" Daily Courier [Prescott], 4 May 2011. "
+                  "Newsbank Access World News, infoweb.newsbank.com/doc/123.", "mla")
+    assert (record.get("container-title"), record.get("publisher-place")) == (
+        "Daily Courier", "Prescott")
+    assert record.get("publisher") == ""
+    record = read("Lund, Eva M. Water Law in the West. 2015. University of Utah, master's thesis.",
+                  "mla")
+    assert (record.type, record.get("genre")) == ("thesis", "master's thesis")
+
+
 # -- every input
 
 

@@ -283,3 +283,111 @@ def test_wos_author_is_no_sentence():
 ])
 def test_grammars_survive_hostile_input(grammar, text):
     grammar.parse(Reference.of(text))
+
+
+# -- rules read after the fresh references (round 3)
+
+
+def test_ieee_older_electronic_sources_date_after_the_authors():
+    journal = read("[4] K. L. Moss. (2001, Mar.). Wave guides for hobbyists. Radio Sci. Lett. "
+                   "[Online]. 12(2), pp. 40-44. Available: http://www.example.org/wg", "ieee")
+    assert journal.type == "article-journal"
+    assert journal.dates["issued"].iso() == "2001-03"
+    assert journal.fields["title"] == "Wave guides for hobbyists"
+    assert journal.fields["container-title"] == "Radio Sci. Lett."
+    assert (journal.fields["volume"], journal.fields["issue"]) == ("12", "2")
+    book = read("[5] P. Adair. (1998, June 2). Antennas. (3rd ed.) [Online]. Available: "
+                "http://www.example.org/ant", "ieee")
+    assert (book.type, book.fields["edition"], book.fields["medium"]) == ("book", "3rd", "Online")
+    talk = read("[6] T. Oyelaran and M. Ruiz. (May 2021). Grid faults at scale. Presented at "
+                "2021 IEEE PES Gen. Meeting, Boston, MA. [Online]. Available:", "ieee")
+    assert talk.type == "paper-conference"
+    assert talk.fields["event-title"] == "2021 IEEE PES Gen. Meeting"
+    assert talk.fields["event-place"] == "Boston, MA"
+
+
+def test_ieee_thesis_kinds_and_the_university_after_its_department():
+    record = read("[2] J. Obi, “Low-power radios,” PhD dissertation, Dept. Elect. Eng., "
+                  "Uni. Lagos, Lagos, Nigeria, 2015.", "ieee")
+    assert (record.type, record.fields["genre"]) == ("thesis", "PhD dissertation")
+    assert record.fields["publisher"] == "Uni. Lagos"
+    assert record.fields["publisher-place"] == "Lagos, Nigeria"
+    msc = read("[3] R. Tan, “Fault trees,” MSc Dissertation, Univ. of Leeds, Leeds, UK, 2019.",
+               "ieee")
+    assert (msc.type, msc.fields["publisher"]) == ("thesis", "Univ. of Leeds")
+
+
+def test_ieee_report_issuer_keeps_its_laboratory_and_a_patent_its_issue_date():
+    report = read("[7] L. Ng, “Wind loads on masts,” Struct. Res. Lab., Univ. Otago, Dunedin, "
+                  "Tech. Rep. SR-12, Feb. 2, 1990.", "ieee")
+    assert report.fields["publisher"] == "Struct. Res. Lab., Univ. Otago"
+    patent = read("[8] S. Park, “Hinged latch,” U.S. Patent 8123456 B2, 2009, Jun. 4, 2011.",
+                  "ieee")
+    assert patent.dates["issued"].iso() == "2011-06-04"
+
+
+def test_ieee_standard_without_authors_and_web_page_with_closed_authors():
+    standard = read("[1] Voltage Ride-Through, WECC Regional Standard PRC-024-2, Jan. 2016.",
+                    "ieee")
+    assert standard.type == "standard"
+    assert "author" not in standard.names
+    assert standard.fields["title"] == "Voltage Ride-Through"
+    assert standard.fields["number"] == "WECC Regional Standard PRC-024-2"
+    page = read("[2] M. Ferraz. \"How heat pumps work.\" Energy Hub. Accessed: Mar. 3, 2023. "
+                "[Online]. Available: https://example.org/hp", "ieee")
+    assert page.type == "webpage"
+    assert page.fields["container-title"] == "Energy Hub"
+
+
+def test_vancouver_thesis_kinds_in_notes_and_sentences():
+    online = read("Lund P. Sleep in shift workers [PhD thesis on the Internet]. Oslo: "
+                  "University of Oslo; 2011 [cited 2020 May 2]. Available from: "
+                  "https://example.org/t", "vancouver")
+    assert (online.type, online.fields["genre"], online.fields["medium"]) == (
+        "thesis", "PhD thesis", "Internet")
+    spelled = read("Moore AB. Bone density in rowers. MSc [thesis]. Perth (WA): Curtin "
+                   "University; 2004.", "vancouver")
+    assert spelled.fields["genre"] == "MSc thesis"
+    assert spelled.fields["title"] == "Bone density in rowers"
+    bracketed = read("Ives K. Gait after stroke. [unpublished MPhil thesis]. Leeds: University "
+                     "of Leeds; 1999.", "vancouver")
+    assert (bracketed.type, bracketed.fields["genre"]) == ("thesis", "unpublished MPhil thesis")
+
+
+def test_vancouver_organisation_report_with_page_count_and_numbers():
+    record = read("National Institute of Aging and Health. Falls in later life [Internet]. "
+                  "Dublin: NIAH; 2014 [cited 2016 Feb 1]. 88 p. Report No.: FL 2. Available "
+                  "from: https://example.org/falls", "vancouver")
+    assert people(record) == [("National Institute of Aging and Health", "")]
+    assert record.type == "report"
+    assert (record.fields["number-of-pages"], record.fields["number"]) == ("88", "FL 2")
+    catalogue = read("Australian Bureau of Health and Safety (ABHS). Injury at work 2009. "
+                     "Canberra: ABHS. Cat. no. INJ 4; 2010. Accessed 3 May 2012.", "vancouver")
+    assert (catalogue.type, catalogue.fields["number"]) == ("report", "INJ 4")
+    assert (catalogue.fields["publisher-place"], catalogue.fields["publisher"]) == (
+        "Canberra", "ABHS")
+
+
+def test_vancouver_question_title_run_into_the_journal():
+    record = read("Ross J. Is it worth it?Ann Med Ethics. 2012; 4:11–19.", "vancouver")
+    assert record.fields["title"] == "Is it worth it?"
+    assert record.fields["container-title"] == "Ann Med Ethics"
+
+
+@pytest.mark.parametrize(("text", "family", "given"), [
+    ("Weber Max, 1922, WIRTSCHAFT GESELLSCH", "Weber", "Max"),
+    ("Yifan Chen, 2019, Journal of Robot Learning, V3, P10", "Chen", "Yifan"),
+    ("Okafor Ngozi A, 2018, J Afr Hist Stud, V9, P2", "Okafor", "Ngozi A"),
+    ("Lowell Jr R. T., 1970, SCI AM, V5, P9", "Lowell", "R. T."),
+])
+def test_wos_name_order_follows_how_the_record_was_kept(text, family, given):
+    record = read(text, "wos")
+    assert people(record) == [(family, given)]
+
+
+def test_wos_types_from_the_source_words():
+    assert read("1985, BOOK OF CHANGES", "wos").type == "book"
+    assert read("Ortiz P, 2001, HEAT AND MASS TRANSFER, P43", "wos").type == "chapter"
+    assert read("Kuhn B, 2008, WORL CON SOL ENERGY, P12", "wos").type == "paper-conference"
+    assert read("Lee K, 2010, SOL ENERG MAT SOL C, V94, P12", "wos").type == "article-journal"
+    assert read("Tam W., 2016, PROG QUANTUM ELECTRON A", "wos").type == "article-journal"

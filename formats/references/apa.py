@@ -40,12 +40,16 @@ from .authordate import (
 )
 from .authordate_sources import (
     DATABASE,
+    is_blog,
     is_journal,
     is_newspaper,
     is_periodical,
     is_preprint_server,
     is_publisher,
+    is_report,
+    kind_of,
     page_range,
+    read_description,
     read_groups,
     read_in_part,
     read_original_date,
@@ -133,10 +137,16 @@ def _subtitle(sentence: str) -> bool:
 def _read_source(source: str, candidate: Candidate) -> None:
     if re.match(r"[Ii]n:?\s", source):
         source = read_in_part(source, candidate)
-    parts = list(sentences(source))
+    parts = _without_numbers(list(sentences(source)), candidate)
     if not parts:
         return
     first, rest = parts[0], parts[1:]
+    if candidate.type == "book" and kind_of(first) in ("software", "dataset") and len(
+            first) < 40:
+        read_description(first, candidate)  # ``knitcitations. R package. URL``
+        if not rest:
+            return
+        first, rest = rest[0], rest[1:]
     if candidate.type in ("chapter", "paper-conference", "entry-dictionary",
                           "entry-encyclopedia") and "container-title" in candidate.fields:
         read_publisher(first, candidate)
@@ -150,7 +160,9 @@ def _read_source(source: str, candidate: Candidate) -> None:
         candidate.set("event-place", place)
     elif candidate.type == "thesis":
         if "publisher" not in candidate.fields and not DATABASE.search(first):
-            read_publisher(first, candidate)
+            university, _, place = first.partition(",")  # APA 6: ``University, Place``
+            candidate.set("publisher", university)
+            candidate.set("publisher-place", place)
         set_aside_layout("", candidate, " ".join(p for p in parts if DATABASE.search(p)))
     elif candidate.type in ("book", "article") and (is_preprint_server(first)
                                                    or is_journal(first)):
@@ -162,6 +174,18 @@ def _read_source(source: str, candidate: Candidate) -> None:
         read_publisher(first, candidate)
     if rest and candidate.type in ("chapter", "book") and "publisher" not in candidate.fields:
         read_publisher(rest[0], candidate)
+
+
+def _without_numbers(parts: list[str], candidate: Candidate) -> list[str]:
+    """The sentences of the source without those that are an accession or report number in
+    parentheses alone (APA 6's ``(AAT 3308864)``, ``(UMI No. 3300000)``), read as the
+    number."""
+    kept = []
+    for part in parts:
+        if not (re.fullmatch(r"\([^()]*\d[^()]*\)", part) and not read_groups(
+                [part], candidate, codes=True)):
+            kept.append(part)
+    return kept
 
 
 def _site_like(name: str, candidate: Candidate) -> bool:
@@ -184,11 +208,32 @@ def _settle_type(candidate: Candidate, date: str) -> None:
             fields["page"] = fields.pop("volume")  # ``The New York Times, A1``
             candidate.type = "article-newspaper"
     elif candidate.type == "book" and "container-title" in fields:
-        candidate.type = ("article-newspaper" if is_newspaper(fields["container-title"])
-                          else "webpage")
+        site = fields["container-title"]
+        candidate.type = ("article-newspaper" if is_newspaper(site)
+                          and not _NEWS_WEBSITE.match(site) else "webpage")
     elif (candidate.type == "book" and "URL" in fields and "publisher" not in fields
           and "DOI" not in fields and "edition" not in fields):
         candidate.type = "webpage"
+    if candidate.type in ("book", "webpage") and (
+            is_report(fields.get("title", ""), fields.get("URL", ""))
+            or _issuing_body(fields.get("publisher", "")) and "edition" not in fields
+            and "ISBN" not in fields):
+        candidate.type = "report"
+    if candidate.type == "webpage" and is_blog(fields.get("URL", "")):
+        candidate.type = "post-weblog"
+
+
+# A broadcaster's news site (``CBC News``, ``BBC News``): a webpage on a news website, which
+# APA 7 tells apart from a newspaper's article.
+_NEWS_WEBSITE = re.compile(r"^[A-Z]{2,5} News$")
+_ISSUING_BODY = re.compile(r"\b(?:university|government|ministry|department|agency|commission|"
+                           r"council|institute|bureau|authority)\b", re.IGNORECASE)
+
+
+def _issuing_body(publisher: str) -> bool:
+    """Whether a work's publisher is a body that issues reports rather than a publisher of
+    books (``University of Calgary``, ``Government of Alberta``; not ``... Press``)."""
+    return bool(_ISSUING_BODY.search(publisher)) and not is_publisher(publisher)
 
 
 _MARKS = (

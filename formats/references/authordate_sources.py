@@ -19,10 +19,11 @@ from .common import Candidate
 _DESCRIPTION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:unpublished )?(?:doctoral|master'?s?|ph\.?\s?d\.?|mphil|msc|ma|honours|bachelor'?s?"
      r"|undergraduate|masters)\b.*(?:dissertation|thesis)|(?:dissertation|thesis)\b", "thesis"),
-    (r"(?:conference|paper|poster|symposium|roundtable|keynote|workshop)\b.*(?:paper|"
-     r"presentation|session|address|abstract|poster)?", "paper-conference"),
+    (r"(?:unpublished )?(?:conference|paper|poster|symposium|roundtable|keynote|workshop)\b"
+     r".*(?:paper|presentation|session|address|abstract|poster)?", "paper-conference"),
     (r"data ?sets?\b|database\b", "dataset"),
     (r"(?:computer |mobile )?(?:software|program|app|application)\b|source code|"
+     r"(?:r|python|julia|stata|matlab) (?:package|library|module)\b|"
      r"(?:large )?language model", "software"),
     (r"press release|(?:technical |research |annual )?report\b|white paper|fact sheet|"
      r"policy brief|brochure|pamphlet", "report"),
@@ -71,7 +72,7 @@ def read_groups(groups: list[str], candidate: Candidate, codes: bool = False) ->
                                                                          codes)
         else:
             read = _read_details(inner, candidate, codes) or _read_contributors(
-                inner, candidate) or (bool(_kind_of(inner)) and read_description(inner,
+                inner, candidate) or (bool(kind_of(inner)) and read_description(inner,
                                                                                  candidate))
         if not read:
             unread.append(group)
@@ -115,7 +116,7 @@ def read_description(text: str, candidate: Candidate) -> bool:
     if text.lower() in _MEDIA:
         candidate.set("medium", text)
         return True
-    kind = _kind_of(text)
+    kind = kind_of(text)
     if not kind:
         if text and text[0].isupper() and len(text) < 60 and not re.search(r"\d", text):
             candidate.set("genre", text)
@@ -129,7 +130,8 @@ def read_description(text: str, candidate: Candidate) -> bool:
     return True
 
 
-def _kind_of(text: str) -> str:
+def kind_of(text: str) -> str:
+    """The CSL type a description names (``Doctoral dissertation`` → thesis), or ""."""
     lowered = text.lower().replace("’", "'")
     return next((kind for pattern, kind in _DESCRIPTION_TYPES if pattern.match(lowered)), "")
 
@@ -310,6 +312,10 @@ def page_tail(text: str, candidate: Candidate) -> str:
 
 PROCEEDINGS = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|congress|workshop|"
                           r"colloquium|meeting)\b", re.IGNORECASE)
+# A book that holds conference papers says so: ``proceedings``, or an event's name (``Annual
+# Conference``); a sentence-case title that speaks of ``a planning conference`` is a book's.
+_PAPERS_HOST = re.compile(r"\b(?:[Pp]roceedings|[Pp]roc\.|PROCEEDINGS)|\b(?:Conference|"
+                          r"Symposium|Congress|Workshop|Colloquium|Meeting)\b")
 _REFERENCE_WORK = re.compile(r"\b(?:dictionary|encyclopa?edia|thesaurus)\b", re.IGNORECASE)
 
 
@@ -319,7 +325,7 @@ def _part_type(container: str, current: str) -> str:
     if _REFERENCE_WORK.search(container):
         return ("entry-dictionary" if "dictionary" in container.lower()
                 else "entry-encyclopedia")
-    if PROCEEDINGS.search(container) or current == "paper-conference":
+    if _PAPERS_HOST.search(container) or current == "paper-conference":
         return "paper-conference"
     return "chapter"
 
@@ -376,6 +382,25 @@ _JOURNAL_WORDS = re.compile(
     r"\b(?:journal|review|quarterly|bulletin|annals|letters|transactions|proceedings|"
     r"research|studies|science|medicine|psychology|magazine|acta|archives)\b", re.IGNORECASE)
 _PREPRINT = re.compile(r"rxiv|\bssrn\b|preprints?\b|research square|\bosf\b", re.IGNORECASE)
+
+
+_REPORT_TITLE = re.compile(
+    r"\b(?:annual|technical|research|final|progress|interim|status|summary)\s+report\b"
+    r"|^(?:the\s+)?report\b|\breport\s+(?:of|on)\s+the\b", re.IGNORECASE)
+
+
+def is_report(title: str, url: str = "") -> bool:
+    """Whether a work whose source reads as a book's or a webpage's is a report: its title
+    names it one (``Annual report 2020``, ``Report of the Inquiry``), or it is a PDF."""
+    return bool(_REPORT_TITLE.search(title)) or url.lower().endswith(".pdf")
+
+
+_BLOG = re.compile(r"^https?://[^/]*\bblog|/blogs?/|blogspot\.", re.IGNORECASE)
+
+
+def is_blog(url: str) -> bool:
+    """Whether a webpage's URL is a blog's (``https://bioliteracy.blog/...``)."""
+    return bool(_BLOG.search(url))
 
 
 def is_newspaper(name: str) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..record import Date
+from ..names import is_organisation
+from ..record import Date, Name
 from .chicago_work import read_work
 from .common import Candidate, Reference
 from .humanities import DIGIT, OPENING_QUOTES, periodical_type, plainly_other, take_locations
@@ -20,9 +21,9 @@ from .humanities_names import is_name_block, set_contributors, written_out
 # The year, or the word for none, after the names (or, unsigned, the quoted title).
 _YEAR = r"(?:(?P<year>(?:1[5-9]|20)\d\d)[a-z]?|(?P<none>n\.\s?d|forthcoming|undated))\."
 _YEAR_AFTER_NAMES = re.compile(
-    r"[.”\"]\s+(?:\(\d{4}\)\s+)?(?:(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d|forthcoming|undated)\.\s")
+    r"[.”\"]\s*(?:\(\d{4}\)\s+)?(?:(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d|forthcoming|undated)\.\s")
 _AUTHOR_DATE_HEAD = re.compile(
-    rf"(?P<names>[^\"“”‘]{{2,300}}?)\.\s+(?:\((?P<original>\d{{4}})\)\s+)?{_YEAR}\s+")
+    rf"(?P<names>[^\"“”‘]{{2,300}}?)\.\s*(?:\((?P<original>\d{{4}})\)\s+)?{_YEAR}\s+")
 _UNSIGNED_HEAD = re.compile(rf"(?P<title>[“\"][^“”\"]+[”\"])\s+{_YEAR}\s+")
 
 
@@ -40,6 +41,9 @@ def parse_author_date(reference: Reference) -> Candidate | None:
         head, body = unsigned, f"{unsigned['title']} {rest[unsigned.end():]}"
     elif head and _names_fit(head["names"]):
         set_contributors(candidate, head["names"])
+        body = rest[head.end():]
+    elif head and _is_hierarchy(head["names"]):
+        candidate.set_names("author", ([Name(literal=head["names"])], False))
         body = rest[head.end():]
     else:
         return None
@@ -60,6 +64,15 @@ def _names_fit(block: str) -> bool:
     if "," in block.partition("(")[0]:
         return is_name_block(block)
     return not DIGIT.search(block) and len(block.split()) <= 12
+
+
+def _is_hierarchy(block: str) -> bool:
+    """An organisation named with the body above it (``Colorado General Assembly, Colorado
+    Commission on Higher Education``): names of two words or more, one an organisation's."""
+    pieces = block.split(", ")
+    return (1 < len(pieces) <= 4 and not DIGIT.search(block)
+            and all(len(p.split()) >= 2 and p[:1].isupper() for p in pieces)
+            and any(is_organisation(p) for p in pieces))
 
 
 def _newspaper_for_author(candidate: Candidate, body: str) -> None:

@@ -88,12 +88,20 @@ _NOT_A_NAME = re.compile(r"[\d“”\"‘’]")
 def _organisation(text: str) -> str:
     """The organisation that opens `text` (``World Health Organization. Title...``, or any name
     before a quoted title), or ``""`` when the first sentence is the title."""
-    parts = text.split(". ", 1)
-    if len(parts) == 2 and not _NOT_A_NAME.search(parts[0]) and len(parts[0]) < 120 and (
-            parts[1][:1] in OPENING_QUOTES
-            or ("," not in parts[0] and is_organisation(parts[0]))):
-        return parts[0]
+    stop = next((m for m in _NAME_STOP.finditer(text, 0, 200)
+                 if not _ABBREVIATED.search(text, 0, m.start())), None)
+    if not stop:
+        return ""
+    name, after = text[:stop.start()], text[stop.end():]
+    if not _NOT_A_NAME.search(name) and len(name) < 120 and (
+            after[:1] in OPENING_QUOTES or ("," not in name and is_organisation(name))):
+        return name
     return ""
+
+
+_NAME_STOP = re.compile(r"\.\s+")
+# A name's abbreviation with stops inside goes on: ``U.S. Department of State``.
+_ABBREVIATED = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 
 
 # Notes: ``Given Family, Given Family, and Given Family[, ed.], Title...``.
@@ -103,6 +111,7 @@ _NOTE_ROLE = re.compile(r"(?:eds?|trans|comp)\.")
 _NOTE_DATED = re.compile(
     rf",\s*(?:last\s+)?(?:modified|updated|published|posted)\s+(?:on\s+)?(?P<date>{DATE})$",
     re.IGNORECASE)
+_NOTE_DESCRIPTION = re.compile(r"(?P<words>[a-z]+(?:\s+[a-z]+){0,2})\s+(?=\()")
 _NOTE_FACTS = re.compile(
     r"\s*\((?P<facts>[^()]*(?:\d{4}|n\.\s?d\.)[^()]*)\)(?:,\s*(?P<locator>[^()]*))?$")
 # What can follow a note's quoted title: its container, with the facts of publication.
@@ -110,7 +119,8 @@ _NOTE_SENTENCES = frozenset({"host", "contributors", "thesis", "event", "journal
                              "periodical", "date", "volumes", "volume count", "report"})
 _NOTE_EXTRA = re.compile(
     r"(?:(?P<role>eds?\.|trans\.|comp\.|edited\s+by|translated\s+by|compiled\s+by)\s+(?P<names>.+)"
-    r"|(?P<edition>\d+(?:st|nd|rd|th)|rev\.)\s+ed\.|vols?\.\s*(?P<volume>\S+))", re.IGNORECASE)
+    r"|(?P<edition>\d+(?:st|nd|rd|th)|rev\.)\s+ed\.|vols?\.\s*(?P<volume>[^\s,]+)"
+    r"(?:,\s*(?P<series>[^\W\d_].*))?)", re.IGNORECASE)
 
 
 def _parse_note(reference: Reference, rest: str, candidate: Candidate) -> Candidate | None:
@@ -166,6 +176,10 @@ def _read_note_body(body: str, candidate: Candidate) -> bool:
     title, after = quoted
     after = trim(after)
     candidate.set("title", title)
+    described = _NOTE_DESCRIPTION.match(after)
+    if described:  # ``“Title,” abstract (PhD diss., …)``: what of the work is cited
+        candidate.skipped += f" {described['words']}"
+        after = after[described.end():]
     if after.startswith("("):
         candidate.type = "article"
         return _read_note_facts(after, "", candidate)  # ``“Title” (PhD diss., …, 2008)``
@@ -239,5 +253,6 @@ def _read_note_extra(extra: str, candidate: Candidate) -> None:
         candidate.set("edition", match["edition"])
     elif match["volume"]:
         candidate.set("volume", match["volume"])
+        candidate.set("collection-title", match["series"] or "")  # ``vol. 16, Sacra Pagina``
 
 

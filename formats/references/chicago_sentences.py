@@ -33,9 +33,12 @@ _MEDIA = _VIDEO_MEDIA | frozenset(
 _HOST = re.compile(r"[Ii]n\s+(?P<host>[^\W\d_“\"‘].*)")
 _HOST_NAMES = re.compile(
     r",\s*(?:(?P<role>edited|compiled|translated|ed\.|eds\.|comp\.|trans\.)(?:\s+by)?|by)\s+")
+_SPELLED_OUT = frozenset({"edited", "compiled", "translated"})
 _HOST_PAGES = re.compile(
     r",\s*(?:pp?\.\s*)?(?P<page>(?:\d+|[ivxlcdm]+)(?:\s*[-–—]\s*(?:\d+|[ivxlcdm]+))?)$")
 _HOST_VOLUME = re.compile(r",\s*(?:vol\.\s*(?P<volume>[\w–-]+)|(?P<roman>[IVXLC]+))$")
+# Where the meeting was, after the proceedings' title: ``Proceedings of …, Melbourne``.
+_MEETING_PLACE = re.compile(r",\s+(?P<place>[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){0,2})$")
 _CONFERENCE_WORDS = re.compile(
     r"\b(?:Proceedings|Conference|Symposium|Workshop|Congress|Colloquium|Meeting)\b")
 _PHRASE = re.compile(
@@ -44,10 +47,10 @@ _PHRASE = re.compile(
     r"|Written|Adapted)(?:(?:,\s*|\s+and\s+)(?:edited|translated|compiled|directed|produced"
     r"|with\s+an\s+introduction))*)\s+(?:by|with)\s+(?P<names>.+)")
 DEGREE = (r"(?P<genre>(?:(?:PhD|Ph\.\s?D\.|DPhil|D\.Phil\.|EdD|Ed\.D\.|MA|M\.A\.|MS|M\.S\.|MSc"
-          r"|M\.Sc\.|MPhil|M\.Phil\.|MFA|Master['’]?s|Doctoral|Bachelor['’]?s|BA|B\.A\.|Honou?rs"
+          r"|M\.Sc\.|MPhil|M\.Phil\.|MFA|[Mm]aster['’]?s|[Dd]octoral|[Bb]achelor['’]?s|BA|B\.A\.|Honou?rs"
           r"|Senior|Undergraduate)\s+(?:diss(?:ertation)?\.?|thesis|essay)"
           r"|[Dd]issertation|[Tt]hesis))")
-THESIS = re.compile(DEGREE + r"\s*,?\s*(?P<school>.*)")
+THESIS = re.compile(DEGREE + r"\.?\s*,?\s*(?P<school>.*)")
 _EVENT = re.compile(r"(?:(?:Paper|Poster|Lecture|Talk|Keynote(?:\s+address)?)\s+)?(?:presented"
                     r"|delivered|given|read)\s+at\s+(?:the\s+)?(?P<event>.+)", re.IGNORECASE)
 _VOLUME = re.compile(
@@ -57,22 +60,27 @@ _VOLUME = re.compile(
 _ISSUE_ONLY = re.compile(
     r",\s*(?:nos?|Nos?)\.\s*(?P<issue>[\w/–-]+)(?:\s*\((?P<paren>[^()]{1,40})\))?"
     r"(?:\s*[:,]\s*(?P<page>[\w–-]+))?$")
+# ``Newspaper (Place), May 3, 1984, 74``: the place a newspaper's name leaves out, the page.
 _PERIODICAL = re.compile(
-    rf"(?P<container>[^,:\d]+?)(?:,\s*(?P<publisher>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){{0,3}}))?"
-    rf",\s*(?P<date>{DATE})(?:,\s*[A-Z]?\d+)?")
-_DATED = re.compile(r"(?:(?:Last\s+)?(?:[Mm]odified|[Uu]pdated|[Pp]ublished|[Pp]osted|"
-                    rf"[Rr]evised)\s+(?:on\s+)?)?(?P<date>{DATE}|{YEAR_OR_NONE})")
+    rf"(?P<container>[^,:\d()]+?)(?:\s+\((?P<place>[A-Z][^()\d]*)\))?"
+    rf"(?:,\s*(?P<publisher>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){{0,3}}))?"
+    rf",\s*(?P<date>{DATE})(?:,\s*(?P<page>[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?))?")
+_DATED = re.compile(r"(?:(?P<revised>(?:Last\s+)?(?:[Mm]odified|[Uu]pdated|[Pp]ublished|[Pp]osted|"
+                    rf"[Rr]evised))\s+(?:on\s+)?)?(?P<date>{DATE}|{YEAR_OR_NONE})")
 # A part printed with its pages and no publisher: ``Proceedings (Place), 2000, 52–61`` (a
 # meeting's paper), ``2012, 79–116`` (a book's chapter with no book named); author-date gives
 # no year there.
 _DATED_PAGES = re.compile(
-    rf"(?:(?P<container>[^\d\s].*?)(?:\s+\((?P<place>[^()\d]+)\))?,\s*)?"
+    rf"(?:(?P<container>[^\d\s].*?)(?:\s+\((?P<place>[A-Z][^()\d]*)\))?,\s*)?"
     rf"(?:(?P<date>(?:{MONTH}\s+)?(?:1[5-9]|20)\d\d),\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)"
     rf"|(?:(?P<month>{MONTH}),\s*)?(?P<range>\d+\s*[-–]\s*\d+))")
 _EDITION = re.compile(r"(?P<edition>\d+(?:st|nd|rd|th)|Rev\.|[A-Z][a-z]+(?:\s+and\s+[a-z]+)?)"
                       r"\s+ed(?:\.|ition)?", re.IGNORECASE)
 _VOLUMES = re.compile(r"Vols?\.\s*(?P<volume>[\w–-]+)(?:\s+of\s+(?P<series>.+))?")
 _VOLUME_COUNT = re.compile(r"(?P<count>\d+)\s+vols\.?")
+# A catalogue or document number printed on its own: ``Cat. no. HSE 168``.
+_CATALOGUE = re.compile(r"(?:Cat(?:alogue)?\.?|Catalog|Publication|Pub\.|Document|Doc\.)\s+"
+                        r"(?:[Nn]o\.|[Nn]umber)\s*(?P<number>[A-Z]*\s?[-\d][\w./-]*)")
 _REPORT = re.compile(r"(?P<genre>(?:[A-Z][\w.-]*\s+){0,3}(?:Report|Paper|Brief|Memorandum))"
                      r"(?:\s*,?\s*(?:[Nn]o\.|[Nn]umber)?\s*(?P<number>[A-Z]*[-\d][\w./-]*))?")
 # Known and not kept: the book a review is of, a database's accession number.
@@ -128,14 +136,21 @@ def _read_host(work: Work, match: re.Match) -> None:
         work.candidate.dates["issued"] = date
     host = _host_volume(work, host)
     names = _HOST_NAMES.search(host)
+    if names and names["role"] in _SPELLED_OUT:  # the style's wording: ``In``, ``edited by``
+        work.candidate.skipped += f" In {names.group(0)}"
     if names:
         variable = (roles(names["role"]) or ("editor",))[0] if names["role"] else (
             "container-author")
         work.candidate.set_names(variable, given_first_names(host[names.end():]))
         work.marks += names["role"] == "edited"
         host = _host_volume(work, host[:names.start()])
+    meeting = _CONFERENCE_WORDS.search(host)
+    place = _MEETING_PLACE.search(host) if meeting else None
+    if place and not _CONFERENCE_WORDS.search(place["place"]):
+        work.candidate.set("event-place", place["place"])
+        host = host[:place.start()]
     work.candidate.set("container-title", host)
-    work.kinds.add("paper-conference" if _CONFERENCE_WORDS.search(host) else "chapter")
+    work.kinds.add("paper-conference" if meeting else "chapter")
     work.marks += 1  # ``In`` before the book: Chicago's, not MLA's
 
 
@@ -150,6 +165,8 @@ def _host_volume(work: Work, host: str) -> str:
 
 def _read_phrase(work: Work, match: re.Match) -> None:
     variables = roles(match["role"])
+    if {"editor", "translator", "compiler"}.issuperset(variables):
+        work.candidate.skipped += f" {match.string[:match.start('names')]}"  # ``Edited by``
     text, date = split_trailing_date(match["names"])
     if "interviewer" in variables or match["role"].startswith("Interview"):
         work.kinds.add("interview")
@@ -179,6 +196,9 @@ def _read_thesis(work: Work, match: re.Match) -> None:
 
 def _read_event(work: Work, match: re.Match) -> None:
     event, date = split_trailing_date(match["event"])
+    work.candidate.skipped += f" {match.string[:match.start('event')]}"  # ``presented at``
+    if not date and event != match["event"]:  # ``May 25–26`` after the author-date year
+        work.candidate.skipped += f" {match['event'][len(event):]}"
     title, _, place = event.partition(", ")
     work.candidate.set("event-title", title)
     work.candidate.set("event-place", place)
@@ -237,8 +257,11 @@ def _read_facts(work: Work, facts: tuple[str, str, Date | None]) -> None:
 def _read_periodical(work: Work, match: re.Match) -> None:
     if "container-title" not in work.candidate.fields:
         work.candidate.set("container-title", match["container"])
+        work.candidate.set("publisher-place", match["place"] or "")
         work.candidate.set("publisher", match["publisher"] or "")
     work.date(match["date"])
+    if match["page"]:
+        work.locate(match["page"])
     # ``May 3, 1984`` in notes, ``May 3`` after author-date's year; MLA puts the day first
     work.marks += (bool(YEAR.search(match["date"])) != bool(work.year)
                    and not match["date"][:1].isdigit())
@@ -247,6 +270,8 @@ def _read_periodical(work: Work, match: re.Match) -> None:
 
 def _read_dated(work: Work, match: re.Match) -> None:
     work.date(match["date"])
+    if match["revised"] and re.search(r"modified|updated", match["revised"], re.IGNORECASE):
+        work.kinds.add("webpage")  # ``Last modified November 15, 2010``: a page on the web
 
 
 def _read_dated_pages(work: Work, match: re.Match) -> None:
@@ -271,6 +296,11 @@ def _read_volumes(work: Work, match: re.Match) -> None:
 
 def _read_volume_count(work: Work, match: re.Match) -> None:
     work.candidate.set("number-of-volumes", match["count"])
+
+
+def _read_catalogue(work: Work, match: re.Match) -> None:
+    work.candidate.set("number", match["number"])
+    work.kinds.add("report")
 
 
 def _read_report(work: Work, match: re.Match) -> None:
@@ -314,6 +344,7 @@ SENTENCES: tuple[tuple[str, Callable[[str], object], Reader], ...] = (
     ("volumes", _VOLUMES.fullmatch, _read_volumes),
     ("volume count", _VOLUME_COUNT.fullmatch, _read_volume_count),
     ("report", _REPORT.fullmatch, _read_report),
+    ("catalogue", _CATALOGUE.fullmatch, _read_catalogue),
     ("medium", _match_medium, _read_medium),
     ("aside", _match_aside, _read_nothing),
 )
@@ -352,4 +383,16 @@ def joined_host(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
                     parts[end][0])
                 return [*parts[:start], (joined, parts[end][1]), *parts[end + 1:]]
         break
+    return parts
+
+
+def joined_volume(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The sentences with a journal's volume that a stray full stop parted from the journal's
+    name (``Virginia Quarterly Review. 75, no. 3 (1999): 417–19``) made one again."""
+    for index in range(1, len(parts)):
+        name, volume = parts[index - 1][0], parts[index][0]
+        if volume[:1].isdigit() and not DIGIT.search(name) and not _match_journal(volume):
+            joined = f"{name} {volume}"
+            if _match_journal(joined):
+                return [*parts[:index - 1], (joined, parts[index][1]), *parts[index + 1:]]
     return parts

@@ -4,7 +4,16 @@ read into a candidate, and the type of work they tell.
 
 from __future__ import annotations
 
-from .chicago_sentences import UNTITLED_INTERVIEW, Work, joined_host, known, read_sentence
+import re
+
+from .chicago_sentences import (
+    UNTITLED_INTERVIEW,
+    Work,
+    joined_host,
+    joined_volume,
+    known,
+    read_sentence,
+)
 from .common import Candidate
 from .humanities import (
     is_plain_name,
@@ -18,7 +27,9 @@ _VIDEO_HOSTS = ("youtube", "vimeo", "tiktok", "dailymotion")
 
 # The kind of item, from the strongest sign to the weakest.
 _KINDS = ("thesis", "paper-conference", "interview", "motion_picture", "chapter",
-          "article-journal", "periodical", "report")
+          "article-journal", "webpage", "periodical", "report")
+# A blog's name with the word that says it is one: ``K-Punk (blog)``.
+_BLOG = re.compile(r"(?P<name>.+?)\s*\(blog\)$", re.IGNORECASE)
 
 
 def read_work(body: str, candidate: Candidate, year: int = 0) -> tuple[int, int]:
@@ -38,7 +49,7 @@ def read_work(body: str, candidate: Candidate, year: int = 0) -> tuple[int, int]
             more, mark = parts.pop(0)
             title += " " + more
     candidate.set("title", title)
-    parts = joined_host(parts)
+    parts = joined_volume(joined_host(parts))
     work = Work(candidate, year)
     if not quoted and UNTITLED_INTERVIEW.fullmatch(title):
         work.kinds.add("interview")
@@ -55,11 +66,18 @@ def settle(work: Work, quoted: bool) -> None:
     candidate = work.candidate
     kind = next((k for k in _KINDS if k in work.kinds), "")
     online = "URL" in candidate.fields or "accessed" in candidate.dates
-    if quoted and work.unknown and "container-title" not in candidate.fields:
+    if quoted and work.unknown and "container-title" not in candidate.fields and (
+            kind != "thesis"):  # after a degree and its school: the repository read it in
         _settle_name(work, 0, "container-title")
     if work.unknown and "publisher" not in candidate.fields and kind in _PUBLISHED:
         _settle_name(work, -1, "publisher")
     container = candidate.fields.get("container-title", "")
+    blog = _BLOG.fullmatch(container)
+    if blog:
+        container = candidate.fields["container-title"] = blog["name"]
+        candidate.skipped += " (blog)"
+        work.marks += 1  # CMOS 14.208's word for a blog's name
+        kind = "post-weblog"
     if kind == "periodical" or (quoted and not kind and "issued" in candidate.dates and container
                                 and len(candidate.dates["issued"].parts) > 1):
         kind = periodical_type(container, online)

@@ -41,7 +41,14 @@ from .authordate import (
     set_aside_layout,
     strip_identifiers,
 )
-from .authordate_sources import edition_of, is_newspaper, read_groups
+from .authordate_sources import (
+    edition_of,
+    is_journal,
+    is_newspaper,
+    is_publisher,
+    is_report,
+    read_groups,
+)
 from .common import Candidate, Grammar, Reference
 from .harvard_sources import read_source
 
@@ -51,10 +58,22 @@ _YEAR_IN_PARENTHESES = re.compile(
     + r"(?:\s*[-–/]\s*\d{2,4})?|" + UNDATED + r")\)")
 # AGPS writes ``Smith, J 2019, Title``, the Elsevier form ``Smith, J., 2019. Title``; a
 # year between commas (Web of Science) or after a period (Chicago, GB/T) is not Harvard's.
+# The South African house form writes ``Smith, J.M. 2021. Title``: the year after an initial.
 _BARE_YEAR = re.compile(
     r"(?:(?:(?<![.,;:])|(?<=\b[A-Z]\.))\s+(?P<agps>" + _YEAR + r"|n\.\s?d\.),(?=\s)"
     r"|,\s*(?P<elsevier>" + _YEAR + r"|n\.\s?d\.)\.(?=\s)"
+    r"|(?<=\b[A-Z]\.)\s+(?P<initials>" + _YEAR + r")\.(?=\s)"
     r"|(?<![.,;:])\s+(?P<undated>n\.\s?d\.)\s(?=[A-Z]))")
+# The Australian Government Style Manual (2021) form, ``Day T (2018) Title, 2nd edn,
+# Publisher, Place``: names without comma or points, or an access date that stands free
+# (``, accessed 9 May 2021``, not Cite Them Right's ``(Accessed: …)``); its parts are parted
+# by commas.
+_AGSM_NAMES = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* [A-Z]{1,3}(?:,\s|\sand\s|$)")
+_FREE_ACCESS = re.compile(r"(?<![(\[])\b(?:accessed|viewed) \d")
+# What AGSM prints after the access date, other than the URL: the database it was read in.
+_ACCESS_TAIL = re.compile(
+    r"\b(?:accessed|viewed)\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*[,.]\s*"
+    r"(?P<tail>(?![^<>]*(?:https?:|www\.|doi))[^\s<>][^<>]{1,120}?)\s*\.?$")
 # The names may end in a full stop only after an initial, "et al." or a company's "Ltd.".
 _HEAD_END = re.compile(r"(?:^|[\s.-])(?:[A-Z][a-z]?\.|et al\.|Inc\.|Ltd\.|Co\.)$|[^.]$")
 _QUOTES = {"'": "'", "‘": "’", "“": "”", '"': '"'}
@@ -66,7 +85,7 @@ def parse(reference: Reference) -> Candidate | None:
     if not _split_at_year(reference.text)[0]:
         return None
     candidate = Candidate("harvard", "book")
-    text = strip_identifiers(reference.text, candidate)
+    text = strip_identifiers(_without_database(reference.text, candidate), candidate)
     head, date, bare, body = _split_at_year(text)
     if not head:
         return None
@@ -74,33 +93,63 @@ def parse(reference: Reference) -> Candidate | None:
     if issued:
         candidate.dates["issued"] = issued
     set_aside_layout("", candidate, re.sub(r"\d", "", date))
+    commas = bare in ("agps", "undated") or (not bare and _agsm(head, reference.text))
     if reads_as_title(head):
-        candidate.set("title", head.rstrip("."))
+        _read_title_first(head, candidate)
         source = body
     else:
         read_authors(head, candidate)
-        source = _read_title(body, candidate, commas=bare)
-    read_source(clear_leftovers(source), candidate, agps=bare)
+        source = _read_title(body, candidate, commas=commas)
+    read_source(clear_leftovers(source), candidate, agps=commas)
     _settle_type(candidate)
-    candidate.evidence = _evidence(reference.text, bare)
+    candidate.evidence = _evidence(reference.text, bool(bare))
     set_aside_layout(text, candidate)
     return candidate
 
 
-def _split_at_year(text: str) -> tuple[str, str, bool, str]:
-    """``(names or title, date text, whether the year stood bare, the rest)``; the head is
-    empty when no year follows a quote-free lead."""
+_BARE_FORMS = ("agps", "elsevier", "initials", "undated")
+
+
+def _split_at_year(text: str) -> tuple[str, str, str, str]:
+    """``(names or title, date text, how the year stood, the rest)``: how is "" for a year
+    in parentheses, else the name of the `_BARE_YEAR` form; the head is empty when no year
+    follows a quote-free lead."""
     matches = [m for m in (_YEAR_IN_PARENTHESES.search(text), _BARE_YEAR.search(text)) if m]
     if not matches:
-        return "", "", False, ""
+        return "", "", "", ""
     match = min(matches, key=lambda m: m.start())
     head = text[:match.start()].strip(" ,")
     if not _plausible_head(head) or text[match.end():match.end() + 2] == ". ":
         # "(2019). Title" is APA's; Harvard writes "(2019) Title"
-        return "", "", False, ""
-    bare = match.re is _BARE_YEAR
-    date = match["date"] if not bare else match["agps"] or match["elsevier"] or match["undated"]
-    return head, date, bare, text[match.end():].lstrip(" .,")
+        return "", "", "", ""
+    if match.re is _YEAR_IN_PARENTHESES:
+        return head, match["date"], "", text[match.end():].lstrip(" .,")
+    form = next(name for name in _BARE_FORMS if match[name])
+    return head, match[form], form, text[match.end():].lstrip(" .,")
+
+
+def _agsm(head: str, text: str) -> bool:
+    """Whether the reference is in the AGSM form (see `_AGSM_NAMES`)."""
+    return bool(_AGSM_NAMES.match(head) or _FREE_ACCESS.search(text))
+
+
+def _without_database(text: str, candidate: Candidate) -> str:
+    """`text` without the database AGSM names after the access date (``accessed 20 March
+    2021, Academic Search Complete, EBSCOhost``), which is set aside as read."""
+    match = _ACCESS_TAIL.search(text)
+    if not match:
+        return text
+    set_aside_layout("", candidate, match["tail"])
+    return text[:match.start("tail")].rstrip(" ,.")
+
+
+def _read_title_first(head: str, candidate: Candidate) -> None:
+    """A title where the authors stand; quoted, it is a part's (an unsigned article)."""
+    title = head.rstrip(".")
+    if title[:1] in _QUOTES and title.endswith(_QUOTES[title[0]]) and len(title) > 2:
+        title = title[1:-1]
+        candidate.type = "article-journal"
+    candidate.set("title", title)
 
 
 def _plausible_head(head: str) -> bool:
@@ -124,7 +173,7 @@ def _read_title(body: str, candidate: Candidate, commas: bool) -> str:
         title, rest = quoted
         candidate.type = "article-journal"
     else:
-        end = sentence_end(body, commas=commas)
+        end = _title_end(body, commas)
         closing = _bracket_end(body, end)
         title, rest = body[:closing], body[closing:]
     title, groups = peel_groups(title.strip())
@@ -132,6 +181,23 @@ def _read_title(body: str, candidate: Candidate, commas: bool) -> str:
     title = _edition_after(title.rstrip(",. "), candidate)
     candidate.set("title", " ".join([title, *unread]))
     return rest.lstrip(" .,")
+
+
+def _title_end(body: str, commas: bool) -> int:
+    """Where a plain title ends: at its sentence's end, or after a question (``What is AI?
+    Here's everything you need to know, ZDNet website``) that a second plain sentence
+    follows before the source."""
+    end = sentence_end(body, commas=commas)
+    if body[end:end + 1] not in ("?", "!"):
+        return end
+    following = sentence_end(body, end + 1, commas=commas)
+    sentence = body[end + 1:following].strip()
+    after = body[following:following + 3]
+    if (following < len(body) and sentence[:1].isupper() and not re.search(r"\d", sentence)
+            and not re.match(r"[Ii]n:?\s|\[", sentence) and not re.match(r"[,.]\s*\d", after)
+            and not (is_journal(sentence) or is_publisher(sentence) or ":" in sentence)):
+        return following
+    return end + 1
 
 
 def _quoted(body: str) -> tuple[str, str] | None:
@@ -178,11 +244,25 @@ def _settle_type(candidate: Candidate) -> None:
         candidate.type = "report"
     if candidate.type == "book" and "URL" in fields and "DOI" not in fields and not (
             "edition" in fields or "ISBN" in fields or "publisher-place" in fields
-            or "medium" in fields):
+            or "medium" in fields) or _issued_online(fields):
         candidate.type = "webpage"
-    if candidate.type == "article-journal" and is_newspaper(fields["container-title"]) and (
-            "volume" not in fields):
+    if candidate.type in ("book", "webpage") and is_report(fields.get("title", ""),
+                                                            fields.get("URL", "")):
+        candidate.type = "report"
+    issued = candidate.dates.get("issued")
+    container = fields.get("container-title", "")
+    if candidate.type == "article-journal" and is_newspaper(container) and (
+            "volume" not in fields) and (not is_journal(container) or (
+                issued is not None and len(issued.parts) == 3)):
         candidate.type = "article-newspaper"
+
+
+def _issued_online(fields: dict[str, str]) -> bool:
+    """Bath's webpage, ``Title [Online]. Place: Organisation. Available from: URL``: online,
+    with a place, issued by a body that is no publisher of books."""
+    return ("URL" in fields and "medium" in fields and "publisher-place" in fields
+            and not is_publisher(fields.get("publisher", "")) and "edition" not in fields
+            and "ISBN" not in fields and "DOI" not in fields)
 
 
 _MARKS: tuple[tuple[re.Pattern[str], float], ...] = (

@@ -17,6 +17,7 @@ from .authordate_sources import (
     PROCEEDINGS,
     edition_of,
     is_journal,
+    is_publisher,
     page_tail,
     read_description,
     read_groups,
@@ -35,6 +36,9 @@ _EVENT_DATE = re.compile(r",?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]{2,8
 _THESIS = re.compile(r"^(?:(?:PhD|Ph\.D\.|DPhil|MPhil|MSc|MA|MRes|MD|Doctoral|Master'?s?|"
                      r"Masters|Honours|BA|BSc|Undergraduate)\s+)?(?:thesis|dissertation)\b",
                      re.IGNORECASE)
+# Papers published in a volume (not only given at an event).
+_PUBLISHED = re.compile(r"\b(?:proceedings|proc\.)", re.IGNORECASE)
+_IN_PRESS = re.compile(r"^[\[(]?in press[\])]?$", re.IGNORECASE)
 _PRESENTED = re.compile(r"^(?:Paper|Poster|Presentation|Keynote)(?: \w+)? (?:presented|given)"
                         r" (?:at|to)\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -46,7 +50,10 @@ def read_source(source: str, candidate: Candidate, agps: bool) -> None:
     source, groups = _leading_groups(source)
     read_groups(groups, candidate)
     if re.match(r"[Ii]n:?\s", source):
-        _read_publisher_and_pages(read_in_part(source, candidate), candidate)
+        rest = read_in_part(source, candidate)
+        if agps and not rest:
+            _imprint_off_container(candidate)
+        _read_publisher_and_pages(rest, candidate)
         return
     parts = list(sentences(source))
     if not parts:
@@ -61,13 +68,24 @@ def read_source(source: str, candidate: Candidate, agps: bool) -> None:
             candidate.type = "article-journal"
     elif _THESIS.match(first) or candidate.type == "thesis":
         _read_thesis(parts, candidate)
-    elif candidate.type == "paper-conference" and not PROCEEDINGS.search(first):
+    elif candidate.type == "paper-conference" and not _PUBLISHED.search(first):
         _read_event(first, candidate)
-    elif PROCEEDINGS.search(first) and candidate.type in ("article-journal",
-                                                          "paper-conference"):
+    elif PROCEEDINGS.search(first) and (
+            candidate.type in ("article-journal", "paper-conference") or _PUBLISHED.match(first)):
         _read_proceedings(parts, candidate)
     else:
         _read_whole_work(parts, candidate, agps)
+
+
+def _imprint_off_container(candidate: Candidate) -> None:
+    """AGSM's ``in Editor A (eds) Book, Publisher, Place``: the publisher (and the place)
+    that close the container title, which runs to them, read off it."""
+    pieces = candidate.fields.get("container-title", "").split(", ")
+    for index in range(1, len(pieces)):
+        if is_publisher(pieces[index]):
+            candidate.set("container-title", ", ".join(pieces[:index]))
+            read_publisher(", ".join(pieces[index:]), candidate, publisher_first=True)
+            return
 
 
 def _leading_groups(source: str) -> tuple[str, list[str]]:
@@ -113,12 +131,16 @@ def _container_for_author(candidate: Candidate) -> str:
     return authors[0].literal
 
 
+# ``Ariadne [Online], 10``: the medium between a periodical's name and its volume.
+_MEDIUM_GROUP = re.compile(r"\s*\[[^\]]{1,30}\](?=\s*,)")
 _VOLUME_FIRST = re.compile(r"(?:[Vv]ol\.?\s*)?\d+\s*\(|\(\d+\)")
 
 
 def _read_periodical(text: str, candidate: Candidate) -> bool:
     """The periodical after a quoted title; its name perhaps in the author's place."""
     quoted = candidate.type == "article-journal"
+    text = _MEDIUM_GROUP.sub(lambda m: "" if not read_groups([m.group().strip()], candidate)
+                             else m.group(), text)
     container = _container_for_author(candidate) if quoted and _VOLUME_FIRST.match(text) else ""
     return read_periodical(f"{container}, {text}" if container else text, candidate,
                            pages_alone=quoted)
@@ -143,24 +165,40 @@ def _read_event(text: str, candidate: Candidate) -> None:
     candidate.type = "paper-conference"
     name, _, place = _without_event_date(text, candidate).partition(",")
     candidate.set("event-title", name)
-    candidate.set("event-place", place)
+    candidate.set("event-place", _event_place(place, candidate))
 
 
 def _without_event_date(text: str, candidate: Candidate) -> str:
     """`text` without the event's dates (``, 3-6 September``), which are set aside as read."""
     match = _EVENT_DATE.search(text)
-    if not match:
+    if not match or not any(month_number(word) for word in re.findall(r"[A-Za-z]+",
+                                                                      match.group())):
         return text
     set_aside_layout("", candidate, match.group())
     return text[:match.start()]
 
 
+_LEADING_EVENT_DATE = re.compile(r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]{2,8}\.?"
+                                 r"(?:\s+\d{4})?\s+(?=[A-Z])")
+
+
+def _event_place(text: str, candidate: Candidate) -> str:
+    """The place of an event, without the dates that stand before it (``15-17 November 1972
+    Brighton``), which are set aside as read."""
+    match = _LEADING_EVENT_DATE.match(text.strip())
+    if not match:
+        return text
+    set_aside_layout("", candidate, re.sub(r"\d", "", match.group()))
+    return text.strip()[match.end():]
+
+
 def _read_proceedings(parts: list[str], candidate: Candidate) -> None:
-    """``Proceedings of X. Place, date. Place: Publisher, pp. 1-9``: a paper in them."""
+    """``Proceedings of X. Place, date. Place: Publisher, pp. 1-9`` (or ``Proceedings of X,
+    date Place. Place: Publisher``): a paper in them."""
     candidate.type = "paper-conference"
     name, _, place = _without_event_date(parts[0], candidate).partition(",")
     candidate.set("container-title", name)
-    candidate.set("event-place", place)
+    candidate.set("event-place", _event_place(place, candidate))
     for part in parts[1:]:
         if ":" in part or page_tail(part, candidate) != part:
             _read_publisher_and_pages(part, candidate)
@@ -174,6 +212,8 @@ def _read_whole_work(parts: list[str], candidate: Candidate, agps: bool) -> None
     ``Publisher, Place``), perhaps with a report number in parentheses."""
     if agps:
         parts = [p.strip() for part in parts for p in _agps_parts(part)]
+    in_press = any(_IN_PRESS.match(part) for part in parts)
+    parts = [part for part in parts if not _IN_PRESS.match(part)]
     for index, part in enumerate(parts):
         following = parts[index + 1] if index + 1 < len(parts) else ""
         if any(reader(part, candidate) for reader in _SENTENCE_READERS):
@@ -184,7 +224,13 @@ def _read_whole_work(parts: list[str], candidate: Candidate, agps: bool) -> None
         if "publisher" in candidate.fields:
             break
         part, groups = peel_groups(part)
-        read_groups(groups, candidate, codes=True)
+        had_medium = "medium" in candidate.fields
+        _read_imprint_groups(groups, candidate)
+        if not had_medium and "medium" in candidate.fields and ":" not in part:
+            set_aside_layout("", candidate, part)  # the e-book collection it is read in
+            continue
+        if in_press and is_journal(part) and not is_publisher(part):
+            candidate.type = "article-journal"  # an accepted article: no volume yet
         if candidate.type == "article-journal" and (is_journal(part) or following):
             candidate.set("container-title", part)
         elif part.startswith(("(", "[")) or not part:
@@ -231,8 +277,22 @@ def _read_day(part: str, candidate: Candidate) -> bool:
     return True
 
 
+_WEBSITE = re.compile(r"^(?P<site>.+?)\s+website$", re.IGNORECASE)
+
+
+def _read_website(part: str, candidate: Candidate) -> bool:
+    """AGSM's ``ZDNet website``: the site a webpage is on."""
+    match = _WEBSITE.match(part)
+    if not match:
+        return False
+    candidate.set("container-title", match["site"])
+    if candidate.type == "book":
+        candidate.type = "webpage"
+    return True
+
+
 # Sentences of a whole work that say one thing each, whatever their place.
-_SENTENCE_READERS = (_read_role, _read_edition, _read_day)
+_SENTENCE_READERS = (_read_role, _read_edition, _read_day, _read_website)
 
 
 def _agps_parts(text: str) -> list[str]:
@@ -251,6 +311,14 @@ def _continues_title(part: str, following: str) -> bool:
 
 def _read_publisher_and_pages(text: str, candidate: Candidate, agps: bool = False) -> None:
     text, groups = peel_groups(page_tail(text, candidate).strip(" ,."))
-    read_groups(groups, candidate, codes=True)
+    _read_imprint_groups(groups, candidate)
     read_publisher(text, candidate, publisher_first=agps)
+
+
+def _read_imprint_groups(groups: list[str], candidate: Candidate) -> None:
+    """The groups after a publisher: a report number (``(HC 898 2012-13)``), a medium, or
+    in parentheses the series (Cite Them Right's ``(Palgrave Study Skills)``)."""
+    for group in read_groups(groups, candidate, codes=True):
+        if group.startswith("("):
+            candidate.set("collection-title", group[1:-1])
 

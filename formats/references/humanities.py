@@ -87,6 +87,7 @@ _DATE_WORDS = frozenset("last modified updated published posted revised on c ca"
 
 OPENING_QUOTES = "“\"‘'"
 
+_STOP_IN_QUOTATION = re.compile(r"[.,](['’\"”])$")
 _CLOSING = {"“": "”\"", '"': '"”', "‘": "’'", "'": "'’"}
 
 
@@ -108,12 +109,15 @@ def split_quoted_title(text: str) -> tuple[str, str] | None:
         closes = (text[end - 1] in ".,?!" or after in (",", ".", ":", ";")) if single else (
             after in ("", " ", ",", ".", ":", ";", ")"))
         if closes and end > 1:
-            title = text[1:end].strip().rstrip(",.").strip()
+            # the stop that closes the title may stand inside a quotation ending it
+            title = _STOP_IN_QUOTATION.sub(r"\1", text[1:end].strip().rstrip(",.")).strip()
             return title, text[end + 1:].lstrip(" .,;:")
         position = end + 1
 
 
-_STOP = re.compile(r"[.?!]\s+")
+# A stop and the space after it; or, the space left out, a stop after a number before a word
+# (``pp. 571-86.EBSCOhost``).
+_STOP = re.compile(r"[.?!]\s+|(?<=\d)\.(?=[A-Z][A-Za-z])")
 # A word a full stop closes that is an initial or an abbreviated given name.
 INITIAL = re.compile(r"[A-Z](?:\.-?[A-Z])?|Ph|Th|Wm|Chas|Jas|Geo")
 _ABBREVIATIONS = frozenset(
@@ -122,7 +126,11 @@ _ABBREVIATIONS = frozenset(
 # Abbreviations a number follows (``vol. 2``, ``no. IV``); before a word they end a sentence
 # (``2 vols. Berkeley``).
 _NUMBER_ABBREVIATIONS = frozenset("vol vols no nos pp p pt pts ch chap fig sec".split())
-_NUMBER_AFTER = re.compile(r"[A-Z]?\d|[IVXLC]+\b|[A-Z](?:[\s,.:;)]|$)")
+# A word in lower case that opens a sentence all the same (``eBook ed.``).
+_CAMEL_CASE = re.compile(r"[a-z]{1,2}[A-Z]")
+# Abbreviated roles a comma and the names follow (``, ed. Given Family``).
+_ROLES_BEFORE_NAMES = frozenset("ed eds trans comp comps".split())
+_NUMBER_AFTER = re.compile(r"[A-Z]{0,5}\s?\d|[IVXLC]+\b|[A-Z](?:[\s,.:;)]|$)")
 
 
 def sentences(text: str) -> list[tuple[str, str]]:
@@ -144,9 +152,13 @@ def sentences(text: str) -> list[tuple[str, str]]:
 
 
 def _goes_on(text: str, start: int, stop: re.Match) -> bool:
-    if stop.end() >= len(text) or text[stop.end()].islower():
+    if stop.end() >= len(text) or (text[stop.end()].islower()
+                                   and not _CAMEL_CASE.match(text, stop.end())):
         return True
-    word = text[max(text.rfind(" ", start, stop.start()) + 1, start):stop.start()].lstrip("(")
+    space = text.rfind(" ", start, stop.start())
+    word = text[max(space + 1, start):stop.start()].lstrip("(")
+    if word.lower() in _ROLES_BEFORE_NAMES and space > start and text[space - 1] == ",":
+        return True  # ``In Book, ed. Ruth N. Anshen, 661–72``
     if INITIAL.fullmatch(word):  # ``Vladimir P. Nedjalkov``, not ``p. 12``
         return True
     if word.lower() in _NUMBER_ABBREVIATIONS:
@@ -182,11 +194,14 @@ def place_and_publisher(text: str) -> tuple[str, str] | None:
     words = place.split()
     if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w in _PLACE_WORDS for w in words):
         return None
-    if not is_plain_name(publisher):
+    if not is_plain_name(publisher) or _SUBTITLE_OPENING.match(publisher):
         return None
     return place, publisher
 
 
+# A publisher's name does not open with an indefinite article; a subtitle may
+# (``Africana Collections: An Illustrated Guide``).
+_SUBTITLE_OPENING = re.compile(r"An?\s")
 _PLACE_WORDS = frozenset("on upon am an der de la le sur in of and".split())
 
 
@@ -210,7 +225,7 @@ def split_trailing_date(text: str) -> tuple[str, Date | None]:
 
 NEWSPAPER_WORDS = frozenset(
     "times post herald tribune guardian gazette chronicle observer telegraph independent "
-    "inquirer globe courier dispatch examiner mirror newsday".split())
+    "inquirer globe courier dispatch examiner mirror newsday financial".split())
 _NEWSPAPER_TITLES = ("wall street journal", "usa today", "le monde", "daily ", "sun-times")
 MAGAZINE_WORDS = frozenset(
     "magazine weekly monthly newsweek time slate salon wired economist statesman spectator "

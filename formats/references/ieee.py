@@ -26,7 +26,7 @@ from . import ieee_elements
 from .common import Candidate, Grammar, Reference, take_identifiers, tidy
 from .ieee_elements import ABBREVIATIONS, take_series
 from .ieee_names import INITIALS_NAME, authors
-from .pieces import is_foreign, stops
+from .pieces import is_foreign, span_date, stops
 
 _OPEN_QUOTE = re.compile(r"[“\"]|''|‘‘")
 _CLOSE_QUOTE = {"“": "”", '"': '"', "''": "''", "‘‘": "’’"}
@@ -36,10 +36,15 @@ _AVAILABLE = re.compile(r"\bAvailable(?:\s+(?:at|from|online))?\s*:?(?=\s*(?:$|[
 # A translation or reprint noted after the reference proper.
 _TRANSLATION = re.compile(r"\s*\((?:Transl|Trans\.|Translated|Reprinted|in\s+(?:Russian|Chinese|"
                           r"Japanese|German|French|Spanish)\b)[^()]*\)\.?\s*$")
-_STANDARD_NUMBER = re.compile(r"\b(?:Std\.?|Standard)\s+\d")
+_STANDARD_NUMBER = re.compile(r"\b(?:Std\.?|Standard)\s+(?:[A-Z]+[\s.-]?)?\d")
 # Marks of the styles that share IEEE's quoted titles: Chicago's ``16, no. 6 (2011)`` and
 # ``ed. John Smith``.
 _YEAR_IN_PARENTHESES = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)")
+# The electronic sources of the older IEEE guide: ``Author. (1992, Aug.). Title. Journal.``
+_DATED = re.compile(r"^\((?P<date>[^()]*(?:1[5-9]|20)\d\d[^()]*)\)\.?\s*")
+_EDITION_IN_PARENTHESES = re.compile(r"\((\d+(?:st|nd|rd|th)\s+ed\.)\)")
+_PART_MARKS = re.compile(r"\d+\s*\(\d+\)|\b(?:vol|pp|no)\.\s*\d|\bpresented at\b",
+                         re.IGNORECASE)
 _FOREIGN_MARKS = re.compile(_YEAR_IN_PARENTHESES.pattern + r"|,\s+ed\.\s+[A-Z][a-z]")
 
 
@@ -51,7 +56,8 @@ def parse(reference: Reference) -> Candidate | None:
     candidate = Candidate("ieee", "article-journal")
     candidate.evidence += 0.25 if re.search(r"\[Accessed", text) else 0.0
     text = _take_online(take_identifiers(text, candidate), candidate)
-    names, role, truncated, text = authors(text)
+    names, role, truncated, text = authors(text) if not _untitled_standard(text) \
+        else ([], "author", False, text)
     if names:
         candidate.names[role] = names
         if truncated:
@@ -59,6 +65,9 @@ def parse(reference: Reference) -> Candidate | None:
         # Initials before the family name for every author: IEEE's own signature.
         candidate.evidence += 1.0 if all(n.given.endswith(".") for n in names) else 0.0
         candidate.evidence += 0.25 if role == "editor" else 0.0
+    dated = _DATED.match(text) if names else None
+    if dated:
+        return _dated(text[dated.end():], dated["date"], candidate)
     quoted = _OPEN_QUOTE.match(text)
     if quoted:
         title, rest = _quoted(text, quoted.group())
@@ -85,10 +94,34 @@ def parse(reference: Reference) -> Candidate | None:
     return candidate
 
 
+def _dated(text: str, date: str, candidate: Candidate) -> Candidate | None:
+    """The older guide's electronic sources: the date in parentheses after the authors, then
+    an unquoted title, a whole's (``Networks. (2nd ed.)``) or a part's (``Title. Journal.
+    21(3), pp. 876-880``, ``Title. Presented at Conf.``)."""
+    issued = span_date(date)
+    if issued is None:
+        return None
+    candidate.dates["issued"] = issued
+    candidate.evidence += 0.5
+    title, rest = _plain_title(_EDITION_IN_PARENTHESES.sub(r"\1", text))
+    candidate.set("title", title.strip().strip(",.").strip())
+    ieee_elements.read(rest, candidate, bool(_PART_MARKS.search(rest)))
+    candidate.evidence = min(candidate.evidence, 2.0)
+    return candidate
+
+
+def _untitled_standard(text: str) -> bool:
+    """``Frequency Response and Bias, NERC Reliability Standard BAL-003-0.1b, May 2009``:
+    a standard's title first, no quote and no initials to read as authors."""
+    return bool(_STANDARD_NUMBER.search(text) and not _OPEN_QUOTE.search(text)
+                and not INITIALS_NAME.match(text))
+
+
 def _looks_ieee(text: str) -> bool:
     head = text[:200]
     return bool(INITIALS_NAME.match(head) or _OPEN_QUOTE.search(head)
-                or re.search(r"\b(?:vol|pp|no)\.\s*\d|\[Online\]|\b(?:Std\.?|Standard) \d", text))
+                or re.search(r"\b(?:vol|pp|no)\.\s*\d|\[Online\]", text)
+                or _STANDARD_NUMBER.search(text))
 
 
 def _foreign_head(text: str) -> bool:
@@ -97,8 +130,15 @@ def _foreign_head(text: str) -> bool:
     between the authors and the quote."""
     quote = _OPEN_QUOTE.search(text)
     head = text[:quote.start()].rstrip() if quote else ""
-    closed = head.endswith(".") and not head.endswith("al.")
+    closed = head.endswith(".") and not head.endswith("al.") and not _initials_names(head)
     return closed or bool(_YEAR_IN_PARENTHESES.search(head))
+
+
+def _initials_names(head: str) -> bool:
+    """Whether `head` is nothing but IEEE's names, initials first (``J. Godinho.``): the
+    newer guide's web pages close the authors with a full stop."""
+    names, _, _, rest = authors(head)
+    return bool(names) and not rest and all(n.given.endswith(".") for n in names)
 
 
 def _take_online(text: str, candidate: Candidate) -> str:
@@ -114,7 +154,9 @@ def _take_online(text: str, candidate: Candidate) -> str:
         candidate.evidence += 0.5
         text = text[:match.start()] + " " + text[match.end():]
     text, available = _AVAILABLE.subn(" ", text)
-    candidate.evidence += 0.25 if available else 0.0
+    if available:
+        candidate.evidence += 0.25
+        candidate.skipped += " Available"
     return tidy(text)
 
 

@@ -18,7 +18,8 @@ from .common import Candidate
 from .ieee_names import EDITORS, INITIALS_NAME, editors, name
 from .pieces import segments, span_date, stops
 
-ABBREVIATIONS = frozenset("vs St Dr Mr Ms Mt et al no No Jr Sr Vol vol Proc".split())
+ABBREVIATIONS = frozenset("vs St Dr Mr Ms Mt et al no No Jr Sr Vol vol Proc Jan Feb Mar Apr Jun "
+                          "Jul Aug Sep Sept Oct Nov Dec".split())
 _EDITORS_HERE = "\x00"  # stands where the editors were, between the book and the publisher
 _PLACE_PUBLISHER = re.compile(
     r"(?:^|(?<=[.,\x00]\s)|(?<=\.))\s*(?P<place>[A-Z][^:;,\x00]{1,40}"
@@ -31,7 +32,10 @@ _SERIES = re.compile(r"\s*\((?P<series>[^()]+?)(?:,?\s*(?:no\.|vol\.)?\s*(?P<num
 _STANDARD = re.compile(r"^(?:ANSI/)?(?:IEEE|ISO|IEC|ETSI|ANSI|ITU-[TR]|BS|DIN|EN|NIST|ASTM|"
                        r"IETF|RFC|JIS|GB)\b[/ \w]*?(?:Std\.?|Standard|TR|TS|EN|Rec\.|RFC)?"
                        r"[\s-]*[A-Z]*[\s.-]?\d[\w.:/()-]*$")
-_MARK_AFTER_STOP = re.compile(r"(?<=\.)\s+(?=(?:vol|no|pp|Art)\.\s*\d|in\s)")
+# ``NERC Reliability Standard BAL-003-0.1b``: an issuer's words before ``Standard`` and its code.
+_NAMED_STANDARD = re.compile(r"^(?:[A-Z][\w/&-]*\s+){1,3}(?:Std\.?|Standard)\s+[A-Z]*[\s.-]?\d"
+                             r"[\w.:/()-]*$")
+_MARK_AFTER_STOP = re.compile(r"(?<=\.)\s+(?=(?:vol|no|pp|Art)\.\s*\d|in\s|\d+\s*\(\d+\)(?:,|$))")
 _MONTH_DAY = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?$")
 _MORE_PAGES = re.compile(r"^[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?$")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
@@ -46,7 +50,7 @@ _CODE_HOST = re.compile(r"git(?:hub|lab)|sourceforge|bitbucket|zenodo|cran|pypi"
                         re.IGNORECASE)
 _COUNTRY_CODES = frozenset({"USA", "UAE", "PRC", "ROC"})
 _WORDED_MARKS = frozenset({"vol", "no", "pp", "in", "art"})
-_SCHOOL = re.compile(r"\bUniv|\bInst|\bCollege|\bSchool")
+_SCHOOL = re.compile(r"\bUniv|\bUni\b|\bInst|\bCollege|\bSchool")
 
 
 def read(rest: str, candidate: Candidate, quoted: bool) -> None:
@@ -184,17 +188,28 @@ def _report(match: re.Match, candidate: Candidate) -> str:
 
 def _edition(match: re.Match, candidate: Candidate) -> str:
     candidate.set("edition", match["edition"])
+    candidate.skipped += " ed"
     if match["publisher"] and "publisher" not in candidate.fields:
         candidate.set("publisher", match["publisher"])
     return "edition"
 
 
 def _date(match: re.Match, candidate: Candidate) -> str:
+    """A date; of two (a patent's filing year and its issue date), the fuller one."""
     date = span_date(match.group())
     if date is None:
         return "ignored"
-    candidate.dates.setdefault("issued", date)
+    current = candidate.dates.get("issued")
+    if current is None or (len(date.parts) > len(current.parts) and not current.end
+                           and date.parts[0] >= current.parts[0]):
+        candidate.dates["issued"] = date
     return "date"
+
+
+def _volume_issue(match: re.Match, candidate: Candidate) -> str:
+    candidate.set("volume", match["volume"])
+    candidate.set("issue", pages(match["issue"]))
+    return "vol"
 
 
 def _ignored(match: re.Match, candidate: Candidate) -> str:
@@ -215,8 +230,10 @@ _MARKED: tuple[tuple[re.Pattern, Handler], ...] = (
     (re.compile(r"^in\s+(.+)$"), _container),
     (re.compile(r"^presented at(?: the)?\s+(.+)$", re.IGNORECASE),
      _setter("event-title", "presented")),
-    (re.compile(r"^(?:Ph\.\s?D\.?|M\.\s?S\.?|M\.\s?Sc\.?|M\.\s?Eng\.?|B\.\s?S\.?|Master['’]?s|"
-                r"Doctoral|Bachelor['’]?s|Diploma)\s+(?:dissertation|thesis)$", re.IGNORECASE),
+    (re.compile(r"^(?P<volume>\d+)\s*\((?P<issue>\d+(?:\s*[-–]\s*\d+)?)\)$"), _volume_issue),
+    (re.compile(r"^(?:Ph\.?\s?D\.?|M\.?\s?S\.?|M\.?\s?Sc\.?|M\.?\s?Eng\.?|M\.?\s?A\.?|"
+                r"B\.?\s?Sc?\.?|Master['’]?s|Doctoral|Bachelor['’]?s|Diploma|Honou?rs)\s+"
+                r"(?:dissertation|thesis)$", re.IGNORECASE),
      _setter("genre", "thesis", 0)),
     (re.compile(r"^(?P<genre>Tech(?:nical)?\.?\s+(?:Rep(?:ort)?\.?|Memo\.?|Note)|"
                 r"(?:Internal|Res(?:earch)?\.?|Project)\s+Rep(?:ort)?\.?|Rep\.|"
@@ -224,6 +241,7 @@ _MARKED: tuple[tuple[re.Pattern, Handler], ...] = (
     (re.compile(r"^(?:[A-Z][\w.]*\s+){0,2}Patent(?:\s+App(?:lication|l)?\.?)?\s*(?:No\.?\s*)?"
                 r"(?P<number>\S.*)$"), _setter("number", "patent", "number")),
     (_STANDARD, _setter("number", "standard", 0)),
+    (_NAMED_STANDARD, _setter("number", "standard", 0)),
     (re.compile(r"^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?)\s+ed(?:ition)?\.?(?:\s+.+)?$"),
      lambda m, c: _edition(_EDITION.match(m.group()), c)),
     (_DATE, _date),
@@ -321,7 +339,9 @@ def _whole(candidate: Candidate, plain: list[str]) -> None:
         candidate.set("publisher", plain.pop(0))
     publisher = fields.get("publisher", "")
     code_host = _CODE_HOST.search(publisher + " " + fields.get("URL", ""))
-    candidate.type = "software" if code_host or not publisher else "book"
+    # Software has versions, a book editions.
+    whole = publisher or "edition" in fields
+    candidate.type = "software" if code_host or not whole else "book"
 
 
 def _publisher_and_place(candidate: Candidate, plain: list[str]) -> None:
@@ -330,7 +350,9 @@ def _publisher_and_place(candidate: Candidate, plain: list[str]) -> None:
     if not plain or "publisher" in candidate.fields:
         return
     school = next((i for i, p in enumerate(plain) if _SCHOOL.search(p)), 0)
-    candidate.set("publisher", plain[school])
+    # A report's issuer is the laboratory with its university; a thesis's the university.
+    first = 0 if candidate.type == "report" else school
+    candidate.set("publisher", ", ".join(plain[first:school + 1]))
     place = plain[school + 1:school + 4]
     if place:
         candidate.set("publisher-place", ", ".join(place))

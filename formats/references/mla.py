@@ -31,6 +31,7 @@ from .humanities import (
     MONTH,
     YEAR_FIRST,
     is_database,
+    is_plain_name,
     periodical_type,
     place_and_publisher,
     plainly_other,
@@ -180,7 +181,7 @@ def _element(element: str) -> tuple[str, object]:
 def _fill(candidate: Candidate, containers: list[_Container], quoted: bool) -> None:
     """The first container's elements into `candidate`, what later ones add, and the type."""
     first = containers[0] if containers else _Container()
-    unknown = list(first.unknown)
+    unknown = _named(first.unknown)
     periodical = bool(_PERIODICAL_ELEMENTS & set(first.found))
     if unknown and first.first_unknown and (quoted or periodical):
         title, place = _PLACE_AFTER.fullmatch(unknown.pop(0)).groups()
@@ -193,7 +194,10 @@ def _fill(candidate: Candidate, containers: list[_Container], quoted: bool) -> N
     for variable_role, names in first.roles:
         for variable in roles(variable_role):
             candidate.set_names(variable, given_first_names(names))
+    located = "URL" in candidate.fields or "DOI" in candidate.fields
     for later in containers[1:]:
+        if located and later is containers[-1] and _is_platform_only(later):
+            candidate.skipped += f" {later.unknown[0]}"  # the database it was read in
         if "thesis" in later.found:
             candidate.set("genre", later.found["thesis"])
             if later.unknown and "publisher" not in candidate.fields:
@@ -201,6 +205,22 @@ def _fill(candidate: Candidate, containers: list[_Container], quoted: bool) -> N
         if "date" in later.found and "issued" not in candidate.dates:
             _set_element(candidate, "date", later.found["date"])
     candidate.type = _type(candidate, containers, quoted)
+    if candidate.type != "paper-conference" and "event-place" in candidate.fields:
+        # ``Florida Times Union [Jacksonville]``: the city a newspaper's name leaves out
+        candidate.fields["publisher-place"] = candidate.fields.pop("event-place")
+
+
+def _is_platform_only(container: _Container) -> bool:
+    """A later container that is a name alone (``JSTOR``, ``Business Insights: Essentials``):
+    the database or platform the work was read in."""
+    return (not container.found and not container.roles and len(container.unknown) == 1
+            and is_plain_name(container.unknown[0]))
+
+
+def _named(elements: list[str]) -> list[str]:
+    """The elements no pattern knew that can be a name: not a bare number (a page printed
+    without ``p.``, which MLA does not do)."""
+    return [element for element in elements if not element.isdigit()]
 
 
 def _set_publisher(candidate: Candidate, text: str) -> None:
@@ -252,7 +272,8 @@ def _type(candidate: Candidate, containers: list[_Container], quoted: bool) -> s
                                      and not {"volume", "issue"} & set(first)):
         return "chapter"
     if {"volume", "issue"} & set(first):
-        return "article-magazine" if "publisher" in candidate.fields else "article-journal"
+        magazine = "publisher" in candidate.fields or "magazine" in container.lower().split()
+        return "article-magazine" if magazine else "article-journal"
     if container:
         return periodical_type(container, online)
     return "webpage" if online else "article"
@@ -268,11 +289,12 @@ def _evidence(text: str, block: str, containers: list[_Container]) -> float:
     container, ``Publisher, 2005.`` with no place, ``, editors.``, ``et al.`` after the first
     name, the day before the month (``3 July 2012``, ``Accessed 15 July 2021``)."""
     first = containers[0] if containers else _Container()
+    unknown = _named(first.unknown)
     marks = [
         bool(_PERIODICAL_ELEMENTS & set(first.found)),
         bool(first.roles),
-        bool(first.unknown and "date" in first.found and "thesis" not in first.found
-             and not any(":" in u for u in first.unknown)),
+        bool(unknown and "date" in first.found and "thesis" not in first.found
+             and not any(":" in u for u in unknown)),
         bool(re.search(r",\s+(?:editors?|translators?|et al\.?)\.?$", block)),
         bool(_ACCESSED_DAY_FIRST.search(text)),
         bool(re.match(r"\d{1,2}\s+[A-Z]", first.found.get("date", ""))),  # 3 July 2012

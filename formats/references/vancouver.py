@@ -28,7 +28,7 @@ import re
 
 from ..numbers import normalise_pages as pages
 from .common import Candidate, Grammar, Reference, take_identifiers, tidy
-from .pieces import is_foreign, sentences, span_date
+from .pieces import is_foreign, sentences, span_date, stops
 from .vancouver_names import authors_and_title, people
 from .vancouver_parts import (
     DATE,
@@ -68,7 +68,14 @@ _ACCESSED_SENTENCE = re.compile(r"\b(?:Accessed|Cited|Updated)\s+(?P<date>[A-Za-
 _AVAILABLE = re.compile(r"\bAvailable(?:\s+(?:from|at|online))?\s*:?(?=\s*$|\s*\.)|"
                         r"\bEpub\s+" + YEAR + r"[^.]*\.?", re.IGNORECASE)
 _NOT_STOPS = frozenset("p pp No no Vol vol Suppl Sect col ch Chap e.g i.e vs St Dr Mr Ms Jr Sr "
-                       "Inc Ltd Co Univ Dept".split())
+                       "Inc Ltd Co Univ Dept Cat".split())
+# ``150 p. Report No.: CVD 40``: the page count ends its sentence though ``p.`` starts pages.
+_PAGE_COUNT_STOP = re.compile(r"(?<=\d p)\.\s+(?=[A-Z])")
+# ``What Is It Good For?Child Dev Perspect``: a question mark without its space.
+_CLOSED_QUESTION = re.compile(r"(?<=[a-z][?!])(?=[A-Z][a-z])")
+# A genre note closing a short sentence of its own: ``Title. PhD [dissertation].``
+_SENTENCE_GENRE = re.compile(r"(?<=\.\s)(?P<words>[^.\[\]]{1,40}?)\s*\[(?P<note>[^\]\[]{1,80})\]"
+                             r"(?=\.|$)")
 _MEDIA = ("internet", "e-book", "ebook", "cd-rom", "dvd", "dvd-rom", "microfiche", "online",
           "database on the internet", "monograph on the internet", "homepage on the internet",
           "video", "audio", "podcast", "computer program")
@@ -80,9 +87,10 @@ def parse(reference: Reference) -> Candidate | None:
     if is_foreign(text) or "“" in text[:150] or not _SIGNATURE.search(text):
         return None
     candidate = Candidate("vancouver", "article-journal")
-    text = _take_notes(take_identifiers(text, candidate), candidate)
+    text = _take_notes(take_identifiers(_CLOSED_QUESTION.sub(" ", text), candidate), candidate)
     text = _take_accessed(text, candidate)
-    found = sentences(text, _NOT_STOPS)
+    found = [piece for sentence in sentences(text, _NOT_STOPS)
+             for piece in _PAGE_COUNT_STOP.split(sentence)]
     if len(found) < 2 or _FOREIGN_MARKS.search(text) or any(
             _FOREIGN_START.match(s) for s in found[1:3]):
         return None
@@ -107,6 +115,13 @@ def _take_notes(text: str, candidate: Candidate) -> str:
     def note(match: re.Match) -> str:
         content = match["note"].strip()
         lowered = content.lower()
+        online = re.match(r"^(?P<genre>.+?)\s+on the internet$", lowered)
+        if online and GENRES.match(online["genre"]):  # ``[PhD thesis on the Internet]``
+            candidate.set("genre", content[:len(online["genre"])])
+            candidate.set("medium", content[-len("internet"):])
+            candidate.type = "thesis"
+            candidate.evidence += 0.5
+            return ""
         if lowered in _MEDIA or lowered.endswith("on the internet"):
             candidate.set("medium", content)
             candidate.evidence += 0.5
@@ -124,7 +139,20 @@ def _take_notes(text: str, candidate: Candidate) -> str:
             candidate.evidence += 0.5
             return ""
         return match.group()
-    return _BRACKET.sub(note, text)
+    return _BRACKET.sub(note, _take_sentence_genre(text, candidate))
+
+
+def _take_sentence_genre(text: str, candidate: Candidate) -> str:
+    """A thesis's kind printed as a sentence after the authors' and the title's, the note
+    closing it (``Title. PhD [dissertation].``, ``Title. Biomedical Science, Honours
+    [thesis].``): the words and the note together."""
+    for match in _SENTENCE_GENRE.finditer(text):
+        before = list(stops(text[:match.start()] + "x", _NOT_STOPS))
+        if GENRES.match(match["note"]) and len(before) >= 2:
+            candidate.set("genre", f"{match['words'].strip()} {match['note'].strip()}")
+            candidate.type = "thesis"
+            return text[:match.start()] + text[match.end():]
+    return text
 
 
 def _take_accessed(text: str, candidate: Candidate) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..names import ORGANISATION_WORDS
 from ..record import Name
 from .common import Candidate, truncation
 
@@ -69,6 +70,8 @@ def _names(text: str) -> list[Name] | None:
             pieces[-1] += " " + piece
         elif piece:
             pieces.append(piece)
+    if len(pieces) == 1 and _is_organisation(pieces[0]):
+        return [Name(literal=pieces[0])]  # ``Australian Institute of Health and Welfare``
     if not pieces or any(re.search(r"\s(?:and|&)\s", p) for p in pieces):
         return None
     people = [_PERSON.match(p) for p in pieces]
@@ -80,6 +83,13 @@ def _names(text: str) -> list[Name] | None:
             re.fullmatch(r"[A-Z][\w.-]*[A-Z][\w.-]*", organisation):
         return [Name(literal=organisation)]
     return None
+
+
+def _is_organisation(text: str) -> bool:
+    """One name of several capitalised words with an organisation's word among them."""
+    words = text.split()
+    return len(words) > 1 and words[0][:1].isupper() and bool(
+        {w.strip(".,()&").lower() for w in words} & ORGANISATION_WORDS)
 
 
 def authors_and_title(sentences: list[str], candidate: Candidate) -> None:

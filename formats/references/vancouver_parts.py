@@ -21,8 +21,13 @@ YEAR = r"(?:1[5-9]|20)\d\d"
 _MONTH = r"[A-Za-z]{3,9}\.?"
 DATE = (YEAR + r"(?:\s+" + _MONTH + r"(?:\s*[-/]\s*" + _MONTH + r")?"
         r"(?:\s+\d{1,2}(?:\s*-\s*\d{1,2})?)?)?|" + _MONTH + r"\s+\d{1,2},\s*" + YEAR)
-GENRES = re.compile(r"^(?:(?:doctoral |master['’]?s |ph\.?d\.? |bachelor['’]?s |masters )?"
-                    r"(?:dissertation|thesis)|thesis\b.*)$", re.IGNORECASE)
+# ``dissertation``, ``PhD thesis``, ``unpublished DPhil thesis``, ``Thesis (PhD)``.
+GENRES = re.compile(r"^(?:(?:unpublished|doctoral|master['’]?s|masters|ph\.?\s?d\.?|d\.?phil|"
+                    r"m\.?phil|m\.?sc|m\.?a|m\.?d|b\.?sc|bachelor['’]?s|honou?rs|"
+                    r"undergraduate)\s+){0,3}(?:dissertation|thesis)$|^thesis\b.*$", re.IGNORECASE)
+# ``Canberra: AIHW.``: a place and publisher whose year comes in the next sentence.
+_PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
+                              r"(?:\s\([A-Z]{2,3}\))?)\s*:\s*(?P<publisher>[A-Z][^:;]{1,80})$")
 PRESENTED = re.compile(r"^(?:Paper|Poster|Abstract)?\s*presented at:?\s*(?P<event>.+)$",
                        re.IGNORECASE)
 IN_HOST = re.compile(r"^In(?::\s+|\s+(?=[^.]*,\s*(?:editors?|eds?)\b))")
@@ -87,6 +92,8 @@ def whole(sentences: list[str], candidate: Candidate) -> None:
         return
     if len(title) > 1 and ("publisher" not in fields or "page" in fields) and not event:
         candidate.set("container-title", title.pop())
+    elif len(title) > 1 and "medium" in fields and len(title[-1].split()) <= 3:
+        candidate.set("container-title", title.pop())  # a web page's site: ``Title. WHO.``
     candidate.set("title", ". ".join(title))
     candidate.type = _type_of_whole(candidate, bool(event))
 
@@ -117,7 +124,7 @@ def _body(sentences: list[str], candidate: Candidate) -> tuple[list[str], bool]:
     title: list[str] = []
     event = False
     marked = False
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         conference = _EVENT.match(sentence)
         if conference and not marked:
             title.append(conference["name"])
@@ -125,6 +132,9 @@ def _body(sentences: list[str], candidate: Candidate) -> tuple[list[str], bool]:
             event = True
             continue
         if marked_sentence(sentence, candidate):
+            marked = True
+            continue
+        if title and _place_publisher(sentence, sentences[index + 1:], candidate):
             marked = True
             continue
         head = _elements(sentence, candidate)
@@ -136,6 +146,18 @@ def _body(sentences: list[str], candidate: Candidate) -> tuple[list[str], bool]:
         elif GENRES.match(sentence):
             candidate.set("genre", sentence)
     return title, event
+
+
+def _place_publisher(sentence: str, following: list[str], candidate: Candidate) -> bool:
+    """``Place: Publisher`` as a sentence of its own, the year in the sentence after it."""
+    match = _PLACE_PUBLISHER.match(sentence)
+    if not match or "publisher" in candidate.fields or not (
+            following and re.search(YEAR, following[0])):
+        return False
+    candidate.set("publisher-place", match["place"])
+    candidate.set("publisher", match["publisher"])
+    candidate.evidence += 0.25
+    return True
 
 
 def _elements(sentence: str, candidate: Candidate) -> str | None:
@@ -224,6 +246,13 @@ def _presented(match: re.Match, candidate: Candidate) -> None:
         candidate.set("event-place", places[-1])
 
 
+def _catalogue(match: re.Match, candidate: Candidate) -> None:
+    candidate.set("number", match["number"])
+    candidate.evidence += 0.5
+    if match["date"]:
+        issued(candidate, match["date"])
+
+
 def _contributors(match: re.Match, candidate: Candidate) -> None:
     people(match.group(), candidate, "editor")
 
@@ -234,6 +263,8 @@ def _bare_year(match: re.Match, candidate: Candidate) -> None:
 
 _MARKS = (
     (_EDITION, _field("edition", "edition")),
+    (re.compile(r"^Cat(?:alogue)?\.?\s*no\.?\s*:?\s*(?P<number>[^;]+?)(?:\s*;\s*(?P<date>" + YEAR
+                + r"))?$", re.IGNORECASE), _catalogue),
     (_PUBLICATION, _publication),
     (re.compile(r"^(?:p|pp)\.?\s*(?P<page>[A-Za-z]?\d[\w\s,-]*)$"), _field("page", "page", pages)),
     (re.compile(r"^(?P<count>\d+|[ivxlc]+,\s*\d+)\s*p$"), _field("number-of-pages", "count")),

@@ -41,14 +41,21 @@ _THESIS = re.compile(r"^(?P<genre>THESIS|DISSERTATION|PHD THESIS|THESIS PHD)\b\s
 # Words of abbreviated source titles that name a proceedings volume.
 _CONFERENCE = re.compile(
     r"\b(?:PROC|PROCEEDINGS|CONF|CONFERENCE|SYMP|SYMPOSIUM|WORKSH|WORKSHOP|CONGR|CONGRESS|"
-    r"MEETING|LECT NOTES|ADV NEUR|ADV NEURAL INFORM|INT C|ANN M|IEEE INT|IEEE I|INTERSPEECH)\b"
-    r"|^(?:P\s+)?(?:19|20)\d\d\s|\b(?:C|S)$", re.IGNORECASE)
+    r"MEETING|LECT NOTES|ADV NEUR|ADV NEURAL INFORM|INT C|ANN M|IEEE INT|IEEE I|INTERSPEECH|CON)\b"
+    r"|^(?:P\s+)?(?:19|20)\d\d\s", re.IGNORECASE)
+# ``IEEE INT C``, ``P PHOT SPEC C``: a proceedings' closing C; a journal's (``SOL ENERG MAT SOL
+# C``) comes with its volume.
+_CONFERENCE_END = re.compile(r"\b(?:C|S)$")
 _JOURNAL_PROCEEDINGS = re.compile(r"^P (?:IEEE|NATL|ROY|AM|CAMB|JPN|I MECH|INDIAN)\b|.*\bJ\b")
 _SOFTWARE = re.compile(r"\b(?:SOFTW|SOFTWARE|SOF|SOURC|PACKAGE|PROGR|STAT REL|VERSION)\b",
                        re.IGNORECASE)
 # Leading words of abbreviated journal titles.
-_JOURNAL = re.compile(r"^(?:REV|ANN|ACTA|ARCH|BULL|BRIT|AM|EUR|TRANS|IEEE T|NAT|PHYS|CHEM|B|P|Z)\b"
-                      r"|\bJ\b|\bLETT\b")
+_JOURNAL = re.compile(r"^(?:REV|ANN|ANNU|ACTA|ARCH|BULL|BRIT|AM|EUR|TRANS|IEEE T|NAT|PHYS|CHEM|"
+                      r"PROG|CURR|APPL|CLIN|B|P|Z)\b|\bJ\b|\bLETT\b|\s[A-D]$")
+# Abbreviated journal titles drop articles, prepositions and conjunctions (ISO 4); a book's
+# title keeps them: ``RESPIRATION AND EMOTION, P43`` is a part of a book.
+_FUNCTION_WORD = re.compile(r"\b(?:AND|OF|THE|IN|FOR|ON|TO|WITH)\b")
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$", re.IGNORECASE)
 # IEEE and ACM proceedings DOIs carry the conference's acronym and year.
 _CONFERENCE_DOI = re.compile(r"/[A-Z][A-Z0-9-]{2,}\.(?:19|20)\d\d\.")
 _INITIALS = re.compile(r"^(?:[A-Z]{1,4}\.?|(?:[A-Z][a-z]?\.-?)+)$")
@@ -71,8 +78,8 @@ def parse(reference: Reference) -> Candidate | None:
     fields = [f for f in _FIELDS.split(_take_doi(text, candidate).strip().rstrip(".")) if f]
     if len(fields) < 2:
         return None
-    author, fields = fields[0], fields[1:]
-    if _YEAR.match(fields[0]):
+    author, fields = ("", fields) if _YEAR.match(fields[0]) else (fields[0], fields[1:])
+    if fields and _YEAR.match(fields[0]):
         candidate.dates["issued"] = Date((int(fields.pop(0)),))
     source, marked = _take_numbers(fields, candidate)
     if "issued" not in candidate.dates and not marked:
@@ -80,10 +87,11 @@ def parse(reference: Reference) -> Candidate | None:
     # The bare year after the author and the V/P marks are the CR line's own shape.
     dated = "issued" in candidate.dates
     candidate.evidence += 2.0 if dated and source and marked else 1.0 if dated else 0.5
-    name = _author(author)
-    if name is None:
-        return None
-    candidate.names["author"] = [name]
+    if author:  # ``1997, UDANA INSPIRED UTTER``: no author
+        name = _author(author, verbatim=source != source.upper())
+        if name is None:
+            return None
+        candidate.names["author"] = [name]
     _source(source, candidate)
     return candidate
 
@@ -122,7 +130,10 @@ def _take_numbers(fields: list[str], candidate: Candidate) -> tuple[str, int]:
     return ", ".join(source), marked
 
 
-def _author(text: str) -> Name | None:
+def _author(text: str, verbatim: bool = False) -> Name | None:
+    """The first author. WoS writes ``FAMILY GIVEN``; a record whose source WoS kept as cited
+    (`verbatim`: mixed case, not its upper-case abbreviation) may keep the citing paper's
+    ``Given Family`` (``Kaiming He``)."""
     text = text.strip()
     if text.startswith("[") and text.endswith("]"):
         return Name(literal=text[1:-1].strip())
@@ -134,18 +145,24 @@ def _author(text: str) -> Name | None:
         return Name(family=text) if _PERSON_WORD.match(text) else Name(literal=text)
     if _is_organisation(words):
         return Name(literal=text)
+    suffix = next((w for w in words[1:] if _SUFFIX.match(w)), "")
+    if suffix:  # ``Gallup Jr G. G.``
+        words = [w for w in words if w != suffix]
     cut = len(words)
     while cut > 1 and _INITIALS.match(words[cut - 1]):
         cut -= 1
     if cut == len(words):
         if len(words) == 2 and all(_PERSON_WORD.match(w) for w in words):
-            return Name(family=words[1], given=words[0])
+            family, given = (words[1], words[0]) if verbatim else (words[0], words[1])
+            return Name(family=family, given=given, suffix=suffix.rstrip("."))
         return Name(literal=text)
-    # ``Connelly Elizabeth B.``: a full given name before a dotted middle initial.
-    if cut == 2 and "." in words[-1] and _PERSON_WORD.match(words[1]) \
+    # ``Connelly Elizabeth B.``, ``Solloway Sharon G``: a full given name before a middle
+    # initial (dotted, or in a record kept as cited).
+    if cut == 2 and ("." in words[-1] or verbatim) and _PERSON_WORD.match(words[1]) \
             and words[0].lower() not in _PARTICLES:
         cut = 1
-    return Name(family=" ".join(words[:cut]), given=" ".join(words[cut:]))
+    return Name(family=" ".join(words[:cut]), given=" ".join(words[cut:]),
+                suffix=suffix.rstrip("."))
 
 
 def _is_organisation(words: list[str]) -> bool:
@@ -163,18 +180,21 @@ def _source(source: str, candidate: Candidate) -> None:
         candidate.evidence = min(candidate.evidence + 0.5, 2.0)
         return
     numbered = any(v in candidate.fields for v in ("volume", "page", "number"))
+    volume = "volume" in candidate.fields
     doi = candidate.fields.get("DOI", "")
-    person = not candidate.names["author"][0].literal
-    if (_CONFERENCE.search(source) and not _JOURNAL_PROCEEDINGS.match(source)) or (
-            "volume" not in candidate.fields and _CONFERENCE_DOI.search(doi)):
+    authors = candidate.names.get("author")
+    person = bool(authors) and not authors[0].literal
+    conference = _CONFERENCE.search(source) or (not volume and _CONFERENCE_END.search(source))
+    if (conference and not _JOURNAL_PROCEEDINGS.match(source)) or (
+            not volume and _CONFERENCE_DOI.search(doi)):
         candidate.type = "paper-conference"
-    elif numbered and "volume" not in candidate.fields and _CHAPTER_DOI.search(doi):
+    elif numbered and not volume and (_CHAPTER_DOI.search(doi) or _FUNCTION_WORD.search(source)):
         candidate.type = "chapter"
     elif numbered or _JOURNAL.search(source):
         candidate.type = "article-journal"
     elif _SOFTWARE.search(source):
         candidate.type = "software"
-    elif not person and not doi:
+    elif authors and not person and not doi:
         candidate.type = "report"
     else:
         candidate.type = "book"
