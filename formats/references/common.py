@@ -110,7 +110,7 @@ class Candidate:
     def score(self, reference: Reference) -> float:
         """`coverage`, plus a little for each of the style's own marks found and for each part
         told apart; nothing when a value holds marks of another style (a misreading)."""
-        if any(_FOREIGN_MARKS.search(v) for k, v in self.fields.items() if k not in _CODES):
+        if any(_FOREIGN_MARKS.search(v) for k, v in self.fields.items() if k not in _LOCATORS):
             return 0.0
         return self.coverage(reference) + 0.05 * self.evidence + 0.02 * self.parts()
 
@@ -131,7 +131,7 @@ class Candidate:
 
 # A GB/T type code or part mark inside a value: the grammar took a GB/T entry for its own.
 _FOREIGN_MARKS = re.compile(r"\[(?:[A-Z]{1,2}|EB|DB|DS|CP)(?:/OL)?\]|//")
-_CODES = frozenset({"URL", "DOI"})
+_LOCATORS = frozenset({"URL", "DOI"})  # hold slashes and brackets of their own
 _SHORT_SLOTS = {"volume": 20, "issue": 20, "page": 40, "edition": 40, "number": 60,
                 "publisher-place": 60, "publisher": 100, "genre": 60, "medium": 40}
 
@@ -139,7 +139,7 @@ _SHORT_SLOTS = {"volume": 20, "issue": 20, "page": 40, "edition": 40, "number": 
 def plausible(variable: str, value: str) -> bool:
     """Whether `value` can be what `variable` holds in a reference: a length that fits the
     slot, no sentence inside a short one."""
-    if variable in _CODES:
+    if variable in _LOCATORS:
         return True
     limit = _SHORT_SLOTS.get(variable, 500)
     return len(value) <= limit and not (limit < 500 and "。" in value)
