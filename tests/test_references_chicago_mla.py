@@ -365,6 +365,81 @@ def test_mla_newspaper_city_in_brackets_and_database_set_aside():
     assert (record.type, record.get("genre")) == ("thesis", "master's thesis")
 
 
+def test_author_date_series_after_title_and_after_host_book():
+    record = read("Baker, Ruth. 1971. Pottery Types of the Lower Valley. Field Manual 4. "
+                  "Austin, TX: River Press.", "chicago-author-date")
+    assert (record.get("title"), record.get("collection-title"),
+            record.get("collection-number")) == (
+        "Pottery Types of the Lower Valley", "Field Manual", "4")
+    record = read("Ortiz, L. 2003. “Hearths and Households.” In Fieldwork in the Basin, edited "
+                  "by M. Dale, 55–70. Regional Studies Paper 12. Reno: Basin Institute.",
+                  "chicago-author-date")
+    assert record.type == "chapter"
+    assert (record.get("collection-title"), record.get("collection-number"),
+            record.get("genre")) == ("Regional Studies Paper", "12", "")
+    record = read("Moss, Anna, and Carl Pine, eds. 1999. Counting Kinds. Studies in Method. "
+                  "London: Harbour Books.", "chicago-author-date")
+    assert record.get("collection-title") == "Studies in Method"
+
+
+def test_author_date_artwork_medium_and_foreign_edition():
+    record = read("Reed, Clara. 1902. Harbour at Dusk. Oil on canvas. Sydney: State Gallery.",
+                  "chicago-author-date")
+    assert (record.type, record.get("medium"), record.get("publisher")) == (
+        "graphic", "Oil on canvas", "State Gallery")
+    record = read("Martin, Jules. 1955. Les Oiseaux. Édition revue. Paris: Presses du Sud.",
+                  "chicago-author-date")
+    assert record.get("edition") == "Édition revue"
+
+
+def test_notes_host_book_with_date_after_pages_and_note_edition_spelled_out():
+    record = read("Lowe, Dana. “Streets Remembered.” In The Shape of Towns, 12–40, 2001.",
+                  "chicago-notes")
+    assert (record.type, record.get("container-title"), record.get("page")) == (
+        "chapter", "The Shape of Towns", "12-40")
+    assert record.dates["issued"] == Date((2001,))
+    record = read("Ann Vale, Reading Charts: A Guide, Third edition (Boston: Plain Press, 2010)",
+                  "chicago-notes")
+    assert (record.get("title"), record.get("edition")) == ("Reading Charts: A Guide", "Third")
+    record = read("Ann Vale, “Against Pie Charts,” Charting Letter, 2009, 3–9, "
+                  "https://example.org/pies.pdf", "chicago-notes")
+    assert (record.type, record.get("page")) == ("article-journal", "3-9")
+
+
+def test_mla_seventh_edition_medium_and_access_date():
+    record = read("Hale, Rita. “Learning from Mistakes.” Teaching Quarterly 8.3 (2012): 101-19. "
+                  "Print.", "mla")
+    assert (record.type, record.get("container-title"), record.get("volume"),
+            record.get("issue"), record.get("page"), record.get("medium")) == (
+        "article-journal", "Teaching Quarterly", "8", "3", "101-19", "Print")
+    record = read("Hale, Rita. “Why Tools Fail.” Writing Forum 14 (Fall 2014): n.p. Web. 3 May "
+                  "2016. <http://example.org/forum/14/hale.html>", "mla")
+    assert (record.get("container-title"), record.get("volume"), record.get("medium")) == (
+        "Writing Forum", "14", "Web")
+    assert (record.dates["issued"], record.dates["accessed"]) == (
+        Date((2014,)), Date((2016, 5, 3)))
+    record = read("Hale, Rita, and Tom Reyes. “A Course Gone Wrong.” Failing Better: Essays on "
+                  "Teaching, Risk and Repair. Ed. Nora Fisk and Lee Stone. Boston: Quay Books, "
+                  "2011. 33–48. Print.", "mla")
+    assert (record.type, record.get("container-title"), record.get("publisher"),
+            record.get("page")) == (
+        "chapter", "Failing Better: Essays on Teaching, Risk and Repair", "Quay Books", "33-48")
+    assert record.names["editor"] == people(("Fisk", "Nora"), ("Stone", "Lee"))
+
+
+def test_mla_version_review_and_unlisted_roles():
+    record = read("Ward, Ellen. How to Read Slowly. E-book, Harbor House, 2018.", "mla")
+    assert (record.get("medium"), record.get("publisher")) == ("E-book", "Harbor House")
+    record = read("Pike, Owen. “A Quiet City.” Review of Night Streets, directed by Ana Moreau. "
+                  "Chicago Tribune, 4 June 2011, p. C3.", "mla")
+    assert (record.type, record.get("container-title"), record.get("page")) == (
+        "article-newspaper", "Chicago Tribune", "C3")
+    record = read("Salt Marsh. Directed by Ida Lund, performance by Tom Hay, music by Eli Dorn, "
+                  "Northlight Films, 2016.", "mla")
+    assert (record.type, record.get("publisher")) == ("motion_picture", "Northlight Films")
+    assert record.dates["issued"] == Date((2016,))
+
+
 # -- every input
 
 

@@ -391,3 +391,123 @@ def test_wos_types_from_the_source_words():
     assert read("Kuhn B, 2008, WORL CON SOL ENERGY, P12", "wos").type == "paper-conference"
     assert read("Lee K, 2010, SOL ENERG MAT SOL C, V94, P12", "wos").type == "article-journal"
     assert read("Tam W., 2016, PROG QUANTUM ELECTRON A", "wos").type == "article-journal"
+
+
+# -- round 4: rules met in references nobody had tuned on
+
+
+def test_ieee_article_number_after_the_month_and_a_journal_title_with_a_colon():
+    record = read("[4] K. Osei and L. Brandt, “Damping of flexible arms,” Mech. Syst. Signal "
+                  "Process., vol. 90, Mar. 2021, Art. no. 104512.", "ieee")
+    assert (record.fields["volume"], record.fields["number"]) == ("90", "104512")
+    assert "issue" not in record.fields
+    colon = read("[2] T. Ruiz, “Charging schedules for buses,” Transportation Research Part C: "
+                 "Emerging Technologies, vol. 12, pp. 1-9, Jan. 2019.", "ieee")
+    assert colon.fields["container-title"] == (
+        "Transportation Research Part C: Emerging Technologies")
+    assert "publisher" not in colon.fields
+
+
+def test_ieee_organisation_author_and_numbered_report():
+    record = read("[6] National Oceanic Administration, “Coastal flooding in 2010,” NOAA, "
+                  "Silver Spring, MD, USA, Rep. 7, 2011.", "ieee")
+    assert people(record) == [("National Oceanic Administration", "")]
+    assert (record.type, record.fields["number"]) == ("report", "7")
+    assert record.dates["issued"].iso() == "2011"
+    web = read("[9] Grid Networks Society, \"Rules for feeders.\" Grid Networks Society. "
+               "https://example.org/feeders/ (accessed May 3, 2020).", "ieee")
+    assert people(web) == [("Grid Networks Society", "")]
+    assert web.dates["accessed"].iso() == "2020-05-03"
+
+
+def test_ieee_manual_and_standard_without_its_mark():
+    manual = read("[12] Solver Suite Reference Manual, Optima Tools, Inc., Austin, TX, USA, 2021.",
+                  "ieee")
+    assert (manual.type, manual.fields["publisher"]) == ("book", "Optima Tools, Inc.")
+    assert manual.fields["publisher-place"] == "Austin, TX, USA"
+    standard = read("[13] IEEE Standard for Sensor Interfaces in Smart Grids, 2030.4, IEEE, 2018. "
+                    "[Online]. Available: https://example.org/std", "ieee")
+    assert (standard.type, standard.fields["number"]) == ("standard", "2030.4")
+    assert standard.fields["title"] == "IEEE Standard for Sensor Interfaces in Smart Grids"
+
+
+def test_vancouver_scandinavian_book_and_chapter():
+    book = read("3. Dahl KO. Klinisk farmakologi [Internett]. 4. utg. Bergen: Fagbokforlaget; "
+                "2015. 612 s. [hentet 3. mars 2021]. Tilgjengelig fra: https://example.org/bok",
+                "vancouver")
+    assert (book.type, book.fields["edition"], book.fields["number-of-pages"]) == (
+        "book", "4", "612")
+    assert book.fields["title"] == "Klinisk farmakologi"
+    assert book.fields["medium"] == "Internett"
+    assert book.dates["accessed"].iso() == "2021-03-03"
+    chapter = read("4. Berg AL, Lie T. Hjertesvikt. I: Moe RK, red. Indremedisin; vol. 2. Oslo: "
+                   "Gyldendal; 2010. s. 101-25.", "vancouver")
+    assert (chapter.type, chapter.fields["container-title"]) == ("chapter", "Indremedisin")
+    assert (chapter.fields["volume"], chapter.fields["page"]) == ("2", "101-25")
+    assert people(chapter, "editor") == [("Moe", "RK")]
+    entry = read("5. Holm, P. Feber. I: Norsk helseleksikon. Bind 2. Oslo: Kunnskapsforlaget; "
+                 "2004. s. 12-4.", "vancouver")
+    assert (entry.type, entry.fields["volume"]) == ("entry-encyclopedia", "2")
+
+
+def test_vancouver_scandinavian_web_pages_and_reports():
+    page = read("6. Helseregisteret. Tall og fakta [Internett]. [oppdatert 2. mai 2022; hentet "
+                "4. juni 2022]. Tilgjengelig fra: https://example.org/tall", "vancouver")
+    assert people(page) == [("Helseregisteret", "")]
+    assert page.fields["title"] == "Tall og fakta"
+    assert page.dates["accessed"].iso() == "2022-06-04"
+    dated = read("7. Aas B. Flere sykler i byene. [Internett]. Oslo: Statistikkbyrået; "
+                 "12. oktober 2019 [hentet 1. des 2020]. Tilgjengelig fra: https://example.org/s",
+                 "vancouver")
+    assert (dated.type, dated.fields["publisher"]) == ("webpage", "Statistikkbyrået")
+    assert dated.dates["issued"].iso() == "2019-10-12"
+    report = read("8. Lie K. Trygge skoleveier. Oslo: Transportinstituttet TOI; 2018. "
+                  "TOI-rapport 1650/2018.", "vancouver")
+    assert (report.type, report.fields["number"]) == ("report", "TOI-rapport 1650/2018")
+
+
+def test_vancouver_newspapers_article_numbers_and_unknown_places():
+    column = read("9. Ward P. Clinics close early. Daily Courier. 2018 Mar 4:7 (col. 3).",
+                  "vancouver")
+    assert (column.type, column.fields["container-title"], column.fields["page"]) == (
+        "article-newspaper", "Daily Courier", "7")
+    unsigned = read("10. Rural hospitals under strain. Weekend Post. 2017 Jun 5:12 (col. 1).",
+                    "vancouver")
+    assert unsigned.fields["title"] == "Rural hospitals under strain"
+    assert unsigned.dates["issued"].iso() == "2017-06-05"
+    numbered = read("11. Chen L, Ito M. Sleep and memory. Neurobiol Rep. [Internet] 2024 Jan 8 "
+                    "[cited 2024 Feb 1];15: Article 100231. Available from: "
+                    "https://doi.org/10.1000/nr.2024.100231", "vancouver")
+    assert numbered.fields["number"] == "100231"
+    assert "page" not in numbered.fields
+    unknown = read("12. Ross T. Living with pain. [place unknown]: Hill & Dale; 1999.", "vancouver")
+    assert (unknown.fields["publisher"], unknown.dates["issued"].iso()) == ("Hill & Dale", "1999")
+    assert "publisher-place" not in unknown.fields
+    issuer = read("13. Society of Radiographers. Safe imaging practice [Internet]: Society of "
+                  "Radiographers; 2019 [cited 2020 Mar 2]. Available from: https://example.org/s",
+                  "vancouver")
+    assert issuer.fields["title"] == "Safe imaging practice"
+    assert people(issuer) == [("Society of Radiographers", "")]
+
+
+def test_vancouver_preprint_and_editors_without_initials():
+    preprint = read("14. Ode A, Kim S. Masks and transmission. medRxiv 2021.02.03.21251056 "
+                    "[Preprint]. 2021 [cited 2021 Mar 1]: [12 p.]. Available from: "
+                    "https://doi.org/10.1101/2021.02.03.21251056", "vancouver")
+    assert (preprint.type, preprint.fields["container-title"]) == ("article", "medRxiv")
+    assert preprint.fields["number"] == "2021.02.03.21251056"
+    host = read("Marr T. Vowel length in Old Norse. In: Falk, Berg, Sund, editors. Studies in "
+                "Nordic phonology, 2004, p. 33-51.", "vancouver")
+    assert host.fields["container-title"] == "Studies in Nordic phonology"
+
+
+def test_wos_anonymous_without_year_three_word_names_and_preprints():
+    anonymous = read("[Anonymous], P INT C SIGN PROC", "wos")
+    assert people(anonymous) == [("Anonymous", "")]
+    assert anonymous.type == "paper-conference"
+    assert people(read("Rahimi Amir Hossein, 2020, Journal of Grid Studies, V3, P9", "wos")) == [
+        ("Rahimi", "Amir Hossein")]
+    assert people(read("Wu Jianming., 2001, P ACM INT C MULTIMED, P12", "wos")) == [
+        ("Wu", "Jianming.")]
+    preprint = read("Ng AY, 2019, Arxiv, DOI 10.48550/arXiv.1901.00001", "wos")
+    assert (preprint.type, preprint.fields["container-title"]) == ("article", "Arxiv")

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from ..names import is_organisation
 from ..record import Name
+from .chicago_sentences import DATED_PAGES as _DATED_PAGES
 from .chicago_sentences import THESIS, Work, read_sentence
 from .chicago_work import read_work, settle
 from .common import YEAR, Candidate, Reference
@@ -116,10 +117,14 @@ _NOTE_FACTS = re.compile(
     r"\s*\((?P<facts>[^()]*(?:\d{4}|n\.\s?d\.)[^()]*)\)(?:,\s*(?P<locator>[^()]*))?$")
 # What can follow a note's quoted title: its container, with the facts of publication.
 _NOTE_SENTENCES = frozenset({"host", "contributors", "thesis", "event", "journal", "facts",
-                             "periodical", "date", "volumes", "volume count", "report"})
+                             "periodical", "date", "volumes", "volume count", "report",
+                             "dated pages"})
+_ORDINALS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+             r"|twelfth)")
 _NOTE_EXTRA = re.compile(
     r"(?:(?P<role>eds?\.|trans\.|comp\.|edited\s+by|translated\s+by|compiled\s+by)\s+(?P<names>.+)"
-    r"|(?P<edition>\d+(?:st|nd|rd|th)|rev\.)\s+ed\.|vols?\.\s*(?P<volume>[^\s,]+)"
+    r"|(?P<edition>\d+(?:st|nd|rd|th)|rev\.|revised|" + _ORDINALS + r")\s+ed(?:\.|ition)"
+    r"|vols?\.\s*(?P<volume>[^\s,]+)"
     r"(?:,\s*(?P<series>[^\W\d_].*))?)", re.IGNORECASE)
 
 
@@ -193,7 +198,12 @@ def _read_note_body(body: str, candidate: Candidate) -> bool:
         after = after[:dated.start()]
     # a degree's facts stand in parentheses: ``(PhD diss., University, 2008)``
     only = _NOTE_SENTENCES if after.endswith(")") else _NOTE_SENTENCES - {"thesis"}
-    if not read_sentence(work, after, only):
+    if _DATED_PAGES.fullmatch(after) and not after.startswith("in "):
+        # ``“Title,” Periodical, 2007, 1–14``: a chapter would stand ``in`` its book
+        read_sentence(work, after, only)
+        work.kinds.discard("chapter")
+        work.kinds.add("article-journal")
+    elif not read_sentence(work, after, only):
         if not (dated or "URL" in candidate.fields) or not is_plain_name(after):
             return False
         work.unknown.clear()

@@ -70,12 +70,16 @@ _DATED = re.compile(r"(?:(?P<revised>(?:Last\s+)?(?:[Mm]odified|[Uu]pdated|[Pp]u
 # A part printed with its pages and no publisher: ``Proceedings (Place), 2000, 52–61`` (a
 # meeting's paper), ``2012, 79–116`` (a book's chapter with no book named); author-date gives
 # no year there.
-_DATED_PAGES = re.compile(
+DATED_PAGES = re.compile(
     rf"(?:(?P<container>[^\d\s].*?)(?:\s+\((?P<place>[A-Z][^()\d]*)\))?,\s*)?"
     rf"(?:(?P<date>(?:{MONTH}\s+)?(?:1[5-9]|20)\d\d),\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)"
     rf"|(?:(?P<month>{MONTH}),\s*)?(?P<range>\d+\s*[-–]\s*\d+))")
 _EDITION = re.compile(r"(?P<edition>\d+(?:st|nd|rd|th)|Rev\.|[A-Z][a-z]+(?:\s+and\s+[a-z]+)?)"
-                      r"\s+ed(?:\.|ition)?", re.IGNORECASE)
+                      r"\s+ed(?:\.|ition)?"
+                      r"|(?P<foreign>(?:\d+(?:e|re|er|\.)\s+)?[ÉE]d(?:ition|\.)\s+(?:revue|augmentée"
+                      r"|corrigée|refondue|nouvelle)(?:\s+et\s+(?:revue|augmentée|corrigée))?"
+                      r"|\d+\.\s+(?:Auflage|Aufl\.)|\d+[ªa]\s+ed(?:\.|ición|izione))",
+                      re.IGNORECASE)
 _VOLUMES = re.compile(r"Vols?\.\s*(?P<volume>[\w–-]+)(?:\s+of\s+(?P<series>.+))?")
 _VOLUME_COUNT = re.compile(r"(?P<count>\d+)\s+vols\.?")
 # A catalogue or document number printed on its own: ``Cat. no. HSE 168``.
@@ -100,6 +104,7 @@ class Work:
     kinds: set[str] = field(default_factory=set)
     unknown: list[str] = field(default_factory=list)
     marks: int = 0  # sentences in the style's own form: "Place: Publisher, 2007.", "(2): 12"
+    unknown_before_facts: int = 0  # how many sentences no pattern knew came before the facts
 
     def locate(self, page: str) -> None:
         """The pages of the work, or in a note the page cited, which is set aside."""
@@ -128,6 +133,17 @@ def _match_host(sentence: str) -> re.Match | None:
 def _read_host(work: Work, match: re.Match) -> None:
     host = match["host"]
     page = _HOST_PAGES.search(host)
+    if page and YEAR.fullmatch(page["page"]):
+        page = None
+    if not page:  # ``In The Power of Place, 44–78, 1997``: the date after the pages
+        undated, date = split_trailing_date(host)
+        page = _HOST_PAGES.search(undated) if date or undated != host else None
+        if page and re.search(r"\d", page["page"]) and not YEAR.fullmatch(page["page"]):
+            if date and not work.year:
+                work.candidate.dates["issued"] = date
+            host = undated
+        else:
+            page = None
     if page and re.search(r"\d|\b[ivxlcdm]+$", page["page"]) and not YEAR.fullmatch(page[1]):
         work.locate(page["page"])
         host = host[:page.start()]
@@ -163,11 +179,18 @@ def _host_volume(work: Work, host: str) -> str:
     return host[:volume.start()]
 
 
+_OTHER_ROLE = re.compile(r",\s+[a-z]+(?:\s+[a-z]+)?\s+by\s")
+
+
 def _read_phrase(work: Work, match: re.Match) -> None:
     variables = roles(match["role"])
     if {"editor", "translator", "compiler"}.issuperset(variables):
         work.candidate.skipped += f" {match.string[:match.start('names')]}"  # ``Edited by``
-    text, date = split_trailing_date(match["names"])
+    names = match["names"]
+    others = _OTHER_ROLE.search(names)
+    if others:  # ``Directed by …, performance by …``: each role its own names
+        names = names[:others.start()]
+    text, date = split_trailing_date(names)
     if "interviewer" in variables or match["role"].startswith("Interview"):
         work.kinds.add("interview")
         text = text.split(",")[0]
@@ -247,6 +270,7 @@ def _match_facts(sentence: str) -> tuple[str, str, Date | None] | None:
 
 def _read_facts(work: Work, facts: tuple[str, str, Date | None]) -> None:
     place, publisher, date = facts
+    work.unknown_before_facts = len(work.unknown)
     work.candidate.fields["publisher-place"] = place
     work.candidate.fields["publisher"] = publisher
     if date and not work.year:
@@ -286,7 +310,7 @@ def _read_dated_pages(work: Work, match: re.Match) -> None:
 
 
 def _read_edition(work: Work, match: re.Match) -> None:
-    work.candidate.set("edition", match["edition"])
+    work.candidate.set("edition", match["edition"] or match["foreign"])
 
 
 def _read_volumes(work: Work, match: re.Match) -> None:
@@ -304,12 +328,27 @@ def _read_catalogue(work: Work, match: re.Match) -> None:
 
 
 def _read_report(work: Work, match: re.Match) -> None:
+    if "chapter" in work.kinds:  # after the book a chapter is in: the book's series
+        work.candidate.set("collection-title", match["genre"])
+        work.candidate.set("collection-number", match["number"] or "")
+        return
     work.candidate.set("genre", match["genre"])
     work.candidate.set("number", match["number"] or "")
     work.kinds.add("report")
 
 
+# An artwork's medium (CMOS 14.235): ``Oil on canvas``, ``Gelatin silver print``, ``Bronze``.
+_ART_MEDIUM = re.compile(
+    r"(?:[A-Z][a-z]+(?:,?\s+[a-z]+)*\s+on\s+(?:canvas|paper|panel|board|wood|linen"
+    r"|silk|vellum|parchment|copper|masonite)(?:\s+\w+)?"
+    r"|(?:Gelatin\s+silver|Albumen|Chromogenic|Inkjet|Platinum)\s+print|Lithograph|Etching"
+    r"|Woodcut|Engraving|Screenprint|Photograph|Watercolou?r|Gouache|Pastel|Charcoal|Tempera"
+    r"|Fresco|Bronze|Marble|Terracotta|Mixed\s+media)")
+
+
 def _match_medium(sentence: str) -> str | None:
+    if _ART_MEDIUM.fullmatch(sentence):
+        return sentence
     return sentence if sentence.lower() in _MEDIA else None
 
 
@@ -317,6 +356,8 @@ def _read_medium(work: Work, medium: str) -> None:
     work.candidate.set("medium", medium)
     if medium.lower() in _VIDEO_MEDIA:
         work.kinds.add("motion_picture")
+    elif _ART_MEDIUM.fullmatch(medium):
+        work.kinds.add("graphic")
 
 
 def _match_aside(sentence: str) -> str | None:
@@ -337,7 +378,7 @@ SENTENCES: tuple[tuple[str, Callable[[str], object], Reader], ...] = (
     ("event", _EVENT.fullmatch, _read_event),
     ("journal", _match_journal, _read_journal),
     ("facts", _match_facts, _read_facts),
-    ("dated pages", _DATED_PAGES.fullmatch, _read_dated_pages),
+    ("dated pages", DATED_PAGES.fullmatch, _read_dated_pages),
     ("periodical", _match_periodical, _read_periodical),
     ("date", _DATED.fullmatch, _read_dated),
     ("edition", _EDITION.fullmatch, _read_edition),

@@ -26,7 +26,7 @@ from .humanities import (
 _VIDEO_HOSTS = ("youtube", "vimeo", "tiktok", "dailymotion")
 
 # The kind of item, from the strongest sign to the weakest.
-_KINDS = ("thesis", "paper-conference", "interview", "motion_picture", "chapter",
+_KINDS = ("thesis", "paper-conference", "interview", "motion_picture", "graphic", "chapter",
           "article-journal", "webpage", "periodical", "report")
 # A blog's name with the word that says it is one: ``K-Punk (blog)``.
 _BLOG = re.compile(r"(?P<name>.+?)\s*\(blog\)$", re.IGNORECASE)
@@ -71,6 +71,8 @@ def settle(work: Work, quoted: bool) -> None:
         _settle_name(work, 0, "container-title")
     if work.unknown and "publisher" not in candidate.fields and kind in _PUBLISHED:
         _settle_name(work, -1, "publisher")
+    if kind in ("", "chapter") and "publisher" in candidate.fields:
+        _settle_series(work)
     container = candidate.fields.get("container-title", "")
     blog = _BLOG.fullmatch(container)
     if blog:
@@ -93,7 +95,8 @@ def settle(work: Work, quoted: bool) -> None:
 
 
 # The kinds of work whose last sentence no pattern knew is their publisher.
-_PUBLISHED = frozenset({"", "report", "motion_picture", "thesis", "chapter", "paper-conference"})
+_PUBLISHED = frozenset({"", "report", "motion_picture", "thesis", "chapter", "paper-conference",
+                        "graphic"})
 
 
 def _settle_name(work: Work, index: int, variable: str) -> None:
@@ -105,6 +108,25 @@ def _settle_name(work: Work, index: int, variable: str) -> None:
         work.candidate.set(variable, name)
         if date and not work.year:
             work.candidate.dates["issued"] = date
+
+
+# A series' name in title case, perhaps with its number (``Technical Manual 1``, ``New
+# Directions in Archaeology``).
+_SERIES = re.compile(r"(?P<title>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|in|and|the|on|for|to|de"
+                     r"|&))*)(?:\s+(?P<number>\d+[A-Za-z]?))?")
+
+
+def _settle_series(work: Work) -> None:
+    """The one sentence no pattern knew of a published book or chapter, a name in title case
+    before its facts, into the series it belongs to (CMOS 14.123)."""
+    if len(work.unknown) != 1 or "collection-title" in work.candidate.fields or (
+            not work.unknown_before_facts):
+        return
+    series = _SERIES.fullmatch(work.unknown[0])
+    if series and len(series["title"].split()) >= 2:
+        work.unknown.pop()
+        work.candidate.set("collection-title", series["title"])
+        work.candidate.set("collection-number", series["number"] or "")
 
 
 def _book_or_report(candidate: Candidate) -> str:

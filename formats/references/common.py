@@ -100,6 +100,12 @@ class Candidate:
         if value:
             self.fields[variable] = value
 
+    def set_date(self, variable: str, text: str) -> None:
+        """The date `text` gives (`parse_any_date`), if it gives one."""
+        date = parse_any_date(text or "")
+        if date:
+            self.dates[variable] = date
+
     def set_names(self, variable: str, names: tuple[list[Name], bool]) -> None:
         people, truncated = names
         if people:

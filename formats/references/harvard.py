@@ -43,8 +43,10 @@ from .authordate import (
 )
 from .authordate_sources import (
     edition_of,
+    is_issuing_body,
     is_journal,
     is_newspaper,
+    is_periodical,
     is_publisher,
     is_report,
     read_groups,
@@ -62,20 +64,26 @@ _YEAR_IN_PARENTHESES = re.compile(
 _BARE_YEAR = re.compile(
     r"(?:(?:(?<![.,;:])|(?<=\b[A-Z]\.))\s+(?P<agps>" + _YEAR + r"|n\.\s?d\.),(?=\s)"
     r"|,\s*(?P<elsevier>" + _YEAR + r"|n\.\s?d\.)\.(?=\s)"
-    r"|(?<=\b[A-Z]\.)\s+(?P<initials>" + _YEAR + r")\.(?=\s)"
+    r"|(?:(?<=\b[A-Z]\.)|(?<=\b[A-Z]{2}\.)|(?<=\b[A-Z]{3}\.))\s+(?P<initials>" + _YEAR
+    + r")\.(?=\s)"
     r"|(?<![.,;:])\s+(?P<undated>n\.\s?d\.)\s(?=[A-Z]))")
 # The Australian Government Style Manual (2021) form, ``Day T (2018) Title, 2nd edn,
 # Publisher, Place``: names without comma or points, or an access date that stands free
 # (``, accessed 9 May 2021``, not Cite Them Right's ``(Accessed: …)``); its parts are parted
 # by commas.
-_AGSM_NAMES = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* [A-Z]{1,3}(?:,\s|\sand\s|$)")
+_AGSM_NAMES = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* [A-Z]{1,3}(?:,\s|\sand\s|$)"
+                         r"|^(?=\w*[A-Z]\w*[A-Z])[A-Z][A-Za-z&]{1,9} \([A-Z][^()]+\)$")
+# (the second form: an agency's abbreviation and name, ``DoH (Department of Health)``)
 _FREE_ACCESS = re.compile(r"(?<![(\[])\b(?:accessed|viewed) \d")
 # What AGSM prints after the access date, other than the URL: the database it was read in.
 _ACCESS_TAIL = re.compile(
     r"\b(?:accessed|viewed)\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*[,.]\s*"
-    r"(?P<tail>(?![^<>]*(?:https?:|www\.|doi))[^\s<>][^<>]{1,120}?)\s*\.?$")
+    r"(?P<tail>(?![^<>]*(?i:https?:|www\.|doi))[^\s<>][^<>]{1,120}?)\s*\.?$")
 # The names may end in a full stop only after an initial, "et al." or a company's "Ltd.".
-_HEAD_END = re.compile(r"(?:^|[\s.-])(?:[A-Z][a-z]?\.|et al\.|Inc\.|Ltd\.|Co\.)$|[^.]$")
+_HEAD_END = re.compile(r"(?:^|[\s.-])(?:[A-Z][a-z]?\.|[A-Z]{2,3}\.|et al\.|Inc\.|Ltd\.|Co\.)$"
+                       r"|[^.]$")
+# ``Cairns RB.``: the point after initials written without points closes the names.
+_INITIALS_STOP = re.compile(r"(?<=\s[A-Z]{2})\.$|(?<=\s[A-Z]{3})\.$")
 _QUOTES = {"'": "'", "‘": "’", "“": "”", '"': '"'}
 _OPEN_QUOTES = ("‘", "“", '"')
 
@@ -98,10 +106,11 @@ def parse(reference: Reference) -> Candidate | None:
         _read_title_first(head, candidate)
         source = body
     else:
-        read_authors(head, candidate)
+        read_authors(_INITIALS_STOP.sub("", head), candidate)
         source = _read_title(body, candidate, commas=commas)
-    read_source(clear_leftovers(source), candidate, agps=commas)
-    _settle_type(candidate)
+    read_source(clear_leftovers(source), candidate, agps=commas,
+                publisher_first=bare == "elsevier")
+    _settle_type(candidate, reference.text)
     candidate.evidence = _evidence(reference.text, bool(bare))
     set_aside_layout(text, candidate)
     return candidate
@@ -175,12 +184,33 @@ def _read_title(body: str, candidate: Candidate, commas: bool) -> str:
     else:
         end = _title_end(body, commas)
         closing = _bracket_end(body, end)
+        part_of = _PART_OF.search(body, 0, closing)
+        if part_of:
+            closing = part_of.start()
+        closing = _periodical_after_comma(body, closing)
         title, rest = body[:closing], body[closing:]
     title, groups = peel_groups(title.strip())
     unread = read_groups(groups, candidate)
     title = _edition_after(title.rstrip(",. "), candidate)
     candidate.set("title", " ".join([title, *unread]))
     return rest.lstrip(" .,")
+
+
+# The Elsevier form's plain chapter title, ``Title, in: Editor, I. (Eds.), Book``.
+_PART_OF = re.compile(r",\s+(?=[Ii]n:\s)")
+
+
+def _periodical_after_comma(body: str, end: int) -> int:
+    """Where a plain title that a comma parts from its periodical ends (``Title, Journal,
+    12(3): 4-9``): at that comma, when the rest of the sentence reads as a periodical;
+    else `end`."""
+    sentence = body[:end]
+    for match in re.finditer(r",\s+", sentence):
+        rest = sentence[match.end():]
+        if not re.search(r"\d", sentence[:match.start()]) and is_periodical(rest) and (
+                not re.match(r"\d", rest)):
+            return match.start()
+    return end
 
 
 def _title_end(body: str, commas: bool) -> int:
@@ -210,9 +240,18 @@ def _quoted(body: str) -> tuple[str, str] | None:
         if index < 0:
             return None
         after = body[index + 1:index + 2]
-        if not after or after in " ,.;:[(":
+        if not after or after in ",.;:[(" or after == " " and (
+                close not in "'’" or body[index - 1] in ",.?!" or _closes(body[index + 2:])):
             return body[1:index].rstrip(",. "), body[index + 1:]
         index += 1
+
+
+def _closes(following: str) -> bool:
+    """Whether a quotation mark followed by a space closes the title: not an apostrophe
+    within it (``'Experts' personal metaphors'``), after which a word in lower case goes on
+    (but ``in``, AGPS's part of a book)."""
+    word = following.split(" ", 1)[0]
+    return not word[:1].islower() or word in ("in", "in:")
 
 
 def _bracket_end(body: str, end: int) -> int:
@@ -234,7 +273,7 @@ def _edition_after(title: str, candidate: Candidate) -> str:
 
 
 
-def _settle_type(candidate: Candidate) -> None:
+def _settle_type(candidate: Candidate, text: str) -> None:
     """A quoted title with no periodical found is an article if a container was read, else
     a part of a work; a work with a URL and no publisher of books, a webpage."""
     fields = candidate.fields
@@ -244,10 +283,12 @@ def _settle_type(candidate: Candidate) -> None:
         candidate.type = "report"
     if candidate.type == "book" and "URL" in fields and "DOI" not in fields and not (
             "edition" in fields or "ISBN" in fields or "publisher-place" in fields
-            or "medium" in fields) or _issued_online(fields):
+            or "medium" in fields and not _online_alone(fields, text)) or _issued_online(fields):
         candidate.type = "webpage"
     if candidate.type in ("book", "webpage") and is_report(fields.get("title", ""),
                                                             fields.get("URL", "")):
+        candidate.type = "report"
+    if candidate.type == "book" and _issued_by_body(candidate):
         candidate.type = "report"
     issued = candidate.dates.get("issued")
     container = fields.get("container-title", "")
@@ -257,10 +298,30 @@ def _settle_type(candidate: Candidate) -> None:
         candidate.type = "article-newspaper"
 
 
+def _online_alone(fields: dict[str, str], text: str) -> bool:
+    """``Title [Online]. Available from: URL``: a page read online, nothing (no publisher,
+    no e-book collection) between its title and its address."""
+    title = fields.get("title", "")
+    return bool(title) and bool(re.search(re.escape(title) + r"\.?\s*\[(?i:online|internet)\]"
+                                          r"\.?\s+Available (?:at|from)", text))
+
+
+def _issued_by_body(candidate: Candidate) -> bool:
+    """A work an agency issues itself (``Department of Health, 2008. Title. London:
+    Department of Health``): a report, unless it has an edition or an ISBN."""
+    fields = candidate.fields
+    authors = candidate.names.get("author", [])
+    publisher = fields.get("publisher", "")
+    return bool(publisher) and is_issuing_body(publisher) and not (
+        "edition" in fields or "ISBN" in fields) and (
+            len(authors) == 1 and authors[0].literal == publisher)
+
+
 def _issued_online(fields: dict[str, str]) -> bool:
     """Bath's webpage, ``Title [Online]. Place: Organisation. Available from: URL``: online,
     with a place, issued by a body that is no publisher of books."""
-    return ("URL" in fields and "medium" in fields and "publisher-place" in fields
+    return ("URL" in fields and fields.get("medium", "pdf").lower() != "pdf"
+            and "publisher-place" in fields
             and not is_publisher(fields.get("publisher", "")) and "edition" not in fields
             and "ISBN" not in fields and "DOI" not in fields)
 
@@ -273,6 +334,8 @@ _MARKS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\((?:eds?|ed\.)\)|\bIn: |\bin [A-Z][^()]{0,80}\(eds?\.?\)"), 0.5),
     (re.compile(r"\d\s?\(\w{1,8}\),\s+pp?\.\s?\w|, vol\. \w+, no\. \w+|\bedn\b"), 0.5),
     (re.compile(r"^[A-Z][\w'’-]+,? (?:[A-Z]\.?){1,3}(?:,| and| \(| (?:1[5-9]|20)\d\d)"), 0.5),
+    (re.compile(r"\[(?:[A-Za-z.'’ ]*\s)?(?:[Tt]hesis|[Dd]issertation)\]"), 0.5),
+    (re.compile(r"[A-Za-z], \d+\(\w+\):\s?[A-Za-z]?\d"), 0.5),
 )
 
 

@@ -11,6 +11,7 @@ import re
 
 from ..dates import month_number
 from ..numbers import normalise_pages as pages
+from ..record import Date
 from .authordate import date_of, editor_list, peel_groups, sentences, set_aside_layout
 from .authordate_sources import (
     DATABASE,
@@ -34,7 +35,9 @@ _NEWSPAPER_DATE = re.compile(
 _EVENT_DATE = re.compile(r",?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]{2,8}\.?(?:\s*[-–]\s*"
                          r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?(?:,?\s+\d{4})?\s*$")
 _THESIS = re.compile(r"^(?:(?:PhD|Ph\.D\.|DPhil|MPhil|MSc|MA|MRes|MD|Doctoral|Master'?s?|"
-                     r"Masters|Honours|BA|BSc|Undergraduate)\s+)?(?:thesis|dissertation)\b",
+                     r"Masters|Honours|BA|BSc|Undergraduate)\s+)?(?:thesis|dissertation)\b"
+                     r"|^(?-i:PhD|Ph\.D|DPhil|D\.Phil|MPhil|M\.Phil|MSc|M\.Sc|MA|M\.A|MCom|"
+                     r"MEd|MBA|LLM|LLD|DLitt|DEd|DCom|MRes)\.?$",
                      re.IGNORECASE)
 # Papers published in a volume (not only given at an event).
 _PUBLISHED = re.compile(r"\b(?:proceedings|proc\.)", re.IGNORECASE)
@@ -43,19 +46,23 @@ _PRESENTED = re.compile(r"^(?:Paper|Poster|Presentation|Keynote)(?: \w+)? (?:pre
                         r" (?:at|to)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def read_source(source: str, candidate: Candidate, agps: bool) -> None:
+def read_source(source: str, candidate: Candidate, agps: bool,
+                publisher_first: bool = False) -> None:
     """What follows a Harvard title into `candidate`: a part of a book (``in …``), an event
     (``Paper presented at …``), a newspaper or periodical, a thesis, proceedings, or the
-    publisher of a whole work; `agps` when the reference is in the AGPS form."""
+    publisher of a whole work; `agps` when the reference is in the AGPS form,
+    `publisher_first` when its imprint is ``Publisher, Place`` (AGPS, Elsevier)."""
+    publisher_first = publisher_first or agps
     source, groups = _leading_groups(source)
     read_groups(groups, candidate)
     if re.match(r"[Ii]n:?\s", source):
-        rest = read_in_part(source, candidate)
+        rest = _edition_first(read_in_part(source, candidate), candidate)
         if agps and not rest:
             _imprint_off_container(candidate)
-        _read_publisher_and_pages(rest, candidate)
+        _strip_stray_quote(candidate)
+        _read_publisher_and_pages(rest, candidate, publisher_first)
         return
-    parts = list(sentences(source))
+    parts = _volume_rejoined(list(sentences(source)))
     if not parts:
         return
     first = parts[0]
@@ -63,6 +70,8 @@ def read_source(source: str, candidate: Candidate, agps: bool) -> None:
     if presented:
         set_aside_layout("", candidate, presented.group())
         _read_event(first[presented.end():], candidate)
+        if len(parts) > 1 and "event-place" not in candidate.fields:
+            _read_event_place(parts[1], candidate)
     elif _read_newspaper(first, candidate) or _read_periodical(first, candidate):
         if candidate.type != "article-newspaper":
             candidate.type = "article-journal"
@@ -74,7 +83,47 @@ def read_source(source: str, candidate: Candidate, agps: bool) -> None:
             candidate.type in ("article-journal", "paper-conference") or _PUBLISHED.match(first)):
         _read_proceedings(parts, candidate)
     else:
-        _read_whole_work(parts, candidate, agps)
+        _read_whole_work(parts, candidate, agps, publisher_first)
+
+
+# What starts a periodical's numbers: ``12(3), pp.4-9``, ``12(3):4-9``, ``vol. 12``.
+_NUMBERS_FIRST = re.compile(r"^(?:[Vv]ol\.\s*)?\d+\s*(?:\(\w{1,12}\))?\s*[,:]\s*(?:pp?\.\s*)?\d")
+
+
+def _volume_rejoined(parts: list[str]) -> list[str]:
+    """Leeds's and the South African ``Journal. 12(3), pp.4-9``: the journal's name and its
+    numbers, parted by a period, read as one."""
+    if len(parts) > 1 and _NUMBERS_FIRST.match(parts[1]) and not re.search(r"\d", parts[0]):
+        return [f"{parts[0]}, {parts[1]}", *parts[2:]]
+    return parts
+
+
+def _read_event_place(part: str, candidate: Candidate) -> None:
+    """``Newcastle, 11-13 September`` after the event's name: its place (and month)."""
+    match = _EVENT_DATE.search(part)
+    if not match:
+        return
+    _read_event_month(part, candidate)
+    place = _without_event_date(part, candidate).strip(" ,")
+    if place and not re.search(r"\d", place):
+        candidate.set("event-place", place)
+
+
+def _edition_first(rest: str, candidate: Candidate) -> str:
+    """The host book's edition that opens the imprint (``2nd edn. London: Routledge``),
+    read; the imprint after it."""
+    first, _, after = rest.partition(". ")
+    if after and edition_of(first):
+        candidate.set("edition", edition_of(first))
+        return after
+    return rest
+
+
+def _strip_stray_quote(candidate: Candidate) -> None:
+    """A container title closed by a quotation mark it never opened (a slip of the pen)."""
+    container = candidate.fields.get("container-title", "")
+    if container.endswith(("’", "'")) and not re.search(r"[‘']\w", container):
+        candidate.set("container-title", container[:-1])
 
 
 def _imprint_off_container(candidate: Candidate) -> None:
@@ -139,6 +188,7 @@ _VOLUME_FIRST = re.compile(r"(?:[Vv]ol\.?\s*)?\d+\s*\(|\(\d+\)")
 def _read_periodical(text: str, candidate: Candidate) -> bool:
     """The periodical after a quoted title; its name perhaps in the author's place."""
     quoted = candidate.type == "article-journal"
+    text = _issue_date_off(text, candidate)
     text = _MEDIUM_GROUP.sub(lambda m: "" if not read_groups([m.group().strip()], candidate)
                              else m.group(), text)
     container = _container_for_author(candidate) if quoted and _VOLUME_FIRST.match(text) else ""
@@ -146,12 +196,32 @@ def _read_periodical(text: str, candidate: Candidate) -> bool:
                            pages_alone=quoted)
 
 
+_TRAILING_MONTH = re.compile(r"(?<=\d),\s*(?P<month>[A-Z][a-z]{2,8})\.?(?:\s+(?P<day>\d{1,2}))?"
+                             r"\s*\.?$")
+
+
+def _issue_date_off(text: str, candidate: Candidate) -> str:
+    """The South African form's issue date after the pages, ``35(6):34-41, September``:
+    the date of issue made precise; the text before it."""
+    match = _TRAILING_MONTH.search(text)
+    issued = candidate.dates.get("issued")
+    if not match or not month_number(match["month"]) or not issued or not issued.year:
+        return text
+    if len(issued.parts) == 1:
+        candidate.dates["issued"] = date_of(f"{match['day'] or ''} {match['month']} "
+                                            f"{issued.year}")
+    set_aside_layout("", candidate, match["month"])
+    return text[:match.start()]
+
+
 def _read_thesis(parts: list[str], candidate: Candidate) -> None:
     candidate.type = "thesis"
     if _THESIS.match(parts[0]):
         read_description(parts[0], candidate)
         parts = parts[1:]
-    if parts and "publisher" not in candidate.fields:
+    if parts and "publisher" not in candidate.fields and ":" in parts[0]:
+        read_publisher(parts[0], candidate)  # ``Port Elizabeth: University``
+    elif parts and "publisher" not in candidate.fields:
         university, _, place = parts[0].partition(",")
         candidate.set("publisher", university)
         if place.strip() and not DATABASE.search(place):
@@ -163,9 +233,20 @@ def _read_thesis(parts: list[str], candidate: Candidate) -> None:
 def _read_event(text: str, candidate: Candidate) -> None:
     """``Conference name, Place, 3-6 September``: the event and its place."""
     candidate.type = "paper-conference"
+    _read_event_month(text, candidate)
     name, _, place = _without_event_date(text, candidate).partition(",")
     candidate.set("event-title", name)
     candidate.set("event-place", _event_place(place, candidate))
+
+
+def _read_event_month(text: str, candidate: Candidate) -> None:
+    """The month of the event (``, 7-10 April``) made the date of a paper given there."""
+    match = _EVENT_DATE.search(text)
+    issued = candidate.dates.get("issued")
+    if match and issued and len(issued.parts) == 1:
+        dated = date_of(f"{match.group().strip(' ,.')} {issued.year}")
+        if dated and dated.year == issued.year and len(dated.parts) > 1:
+            candidate.dates["issued"] = Date(dated.parts[:2])
 
 
 def _without_event_date(text: str, candidate: Candidate) -> str:
@@ -207,11 +288,13 @@ def _read_proceedings(parts: list[str], candidate: Candidate) -> None:
             candidate.set("event-place", _without_event_date(part, candidate))
 
 
-def _read_whole_work(parts: list[str], candidate: Candidate, agps: bool) -> None:
+def _read_whole_work(parts: list[str], candidate: Candidate, agps: bool,
+                     publisher_first: bool = False) -> None:
     """A book, report or webpage: the edition, then ``Place: Publisher`` (or AGPS's
     ``Publisher, Place``), perhaps with a report number in parentheses."""
     if agps:
         parts = [p.strip() for part in parts for p in _agps_parts(part)]
+        parts = _agps_title_tail(parts, candidate)
     in_press = any(_IN_PRESS.match(part) for part in parts)
     parts = [part for part in parts if not _IN_PRESS.match(part)]
     for index, part in enumerate(parts):
@@ -239,10 +322,15 @@ def _read_whole_work(parts: list[str], candidate: Candidate, agps: bool) -> None
             continue  # a catalogue or report number, AGPS's "cat. no. 3101.0"
         else:
             rest = ", ".join(parts[index + 1:]) if agps else ""
-            _read_publisher_and_pages(f"{part}, {rest}" if rest else part, candidate, agps)
+            _read_publisher_and_pages(f"{part}, {rest}" if rest else part, candidate,
+                                      publisher_first)
 
 
-_ROLE_SENTENCE = re.compile(r"^(?P<role>Edited|Translated|Compiled) by\s+(?P<names>.+)$")
+_ROLE_SENTENCE = re.compile(r"^(?P<role>Edited|Translated|Compiled|Revised|"
+                            r"(?:[Rr]eport )?[Pp]repared)(?: from [A-Z]\w+)? by\s+(?P<names>.+)$"
+                            r"|^(?P<short>trans|ed|rev|comp)\.\s+(?P<abbreviated>[A-Z].+)$")
+_ROLE_VARIABLES = {"Translated": "translator", "trans": "translator", "Edited": "editor",
+                   "ed": "editor", "Compiled": "editor", "comp": "editor"}
 _DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?"
                         r"|(?P<month_first>[A-Z][a-z]{2,8})\.?\s+\d{1,2}")
 
@@ -253,10 +341,45 @@ def _read_role(part: str, candidate: Candidate) -> bool:
     match = _ROLE_SENTENCE.match(part)
     if not match:
         return False
-    variable = "translator" if match["role"] == "Translated" else "editor"
-    candidate.set_names(variable, editor_list(page_tail(match["names"], candidate)))
-    set_aside_layout("", candidate, f"{match['role']} by")
+    role = match["role"] or match["short"]
+    names = match["names"] or match["abbreviated"]
+    variable = _ROLE_VARIABLES.get(role)
+    if variable:
+        candidate.set_names(variable, editor_list(page_tail(names, candidate)))
+        set_aside_layout("", candidate, match.group()[:match.start("names" if match["names"]
+                                                                else "abbreviated")])
+    else:
+        # a reviser or the officers who prepared a report: no CSL variable holds them
+        set_aside_layout("", candidate, part)
+        if "prepared" in role.lower() and candidate.type == "book":
+            candidate.type = "report"
     return True
+
+
+# AGPS's title may hold a comma: ``New world literacy: writing across the Atlantic,
+# 1500-1700``, the span of years its last piece.
+_YEAR_SPAN = re.compile(r"^(?:1[0-9]|20)\d\d\s*[-–]\s*(?:\d{2}|\d{4})$")
+# The government an AGSM agency belongs to, after its name: ``Department of Health,
+# Australian Government`` (a jurisdiction, not a publisher or place).
+_JURISDICTION = re.compile(r"^(?:[A-Z][a-z]+\s){1,3}Government$|^Government of\s[A-Z]")
+
+
+def _agps_title_tail(parts: list[str], candidate: Candidate) -> list[str]:
+    """AGPS's comma-parted pieces without a span of years that closes the title (read back
+    into it) and without the jurisdiction of an issuing agency (which makes the work a
+    report)."""
+    if parts and _YEAR_SPAN.match(parts[0]) and "title" in candidate.fields:
+        candidate.set("title", f"{candidate.fields['title']}, {parts[0]}")
+        parts = parts[1:]
+    kept = []
+    for part in parts:
+        if _JURISDICTION.match(part) and kept:
+            set_aside_layout("", candidate, part)
+            if candidate.type == "book":
+                candidate.type = "report"
+        else:
+            kept.append(part)
+    return kept
 
 
 def _read_edition(part: str, candidate: Candidate) -> bool:
@@ -291,8 +414,23 @@ def _read_website(part: str, candidate: Candidate) -> bool:
     return True
 
 
+# A numbered series before the imprint, ``Technical Manual 1`` (not a volume or a part).
+_SERIES = re.compile(r"^(?!(?:Vol|Volume|Part|Book|Chapter|Issue|No)\b)(?P<series>(?:[A-Z][\w-]*"
+                     r"\s){1,5}?)(?:[Nn]o\.\s*)?(?P<number>\d{1,4})$")
+
+
+def _read_series(part: str, candidate: Candidate) -> bool:
+    """``Technical Manual 1``: the series a work is numbered in."""
+    match = _SERIES.match(part)
+    if not match or "collection-title" in candidate.fields:
+        return False
+    candidate.set("collection-title", match["series"])
+    candidate.set("collection-number", match["number"])
+    return True
+
+
 # Sentences of a whole work that say one thing each, whatever their place.
-_SENTENCE_READERS = (_read_role, _read_edition, _read_day, _read_website)
+_SENTENCE_READERS = (_read_role, _read_edition, _read_day, _read_website, _read_series)
 
 
 def _agps_parts(text: str) -> list[str]:
@@ -309,10 +447,19 @@ def _continues_title(part: str, following: str) -> bool:
     return following.startswith("(") and following.endswith(")") or ":" in following
 
 
-def _read_publisher_and_pages(text: str, candidate: Candidate, agps: bool = False) -> None:
+# The South African form's pages, a bare range after the publisher: ``Van Schaik. 45-60``.
+_BARE_PAGES = re.compile(r"(?<!\bpp)(?<!\bp)\.\s+(?P<page>\d+\s*[-–]\s*\d+)\s*\.?$")
+
+
+def _read_publisher_and_pages(text: str, candidate: Candidate,
+                              publisher_first: bool = False) -> None:
+    bare = _BARE_PAGES.search(text)
+    if bare:
+        candidate.set("page", pages(bare["page"]))
+        text = text[:bare.start()]
     text, groups = peel_groups(page_tail(text, candidate).strip(" ,."))
     _read_imprint_groups(groups, candidate)
-    read_publisher(text, candidate, publisher_first=agps)
+    read_publisher(text, candidate, publisher_first=publisher_first)
 
 
 def _read_imprint_groups(groups: list[str], candidate: Candidate) -> None:

@@ -194,6 +194,8 @@ def place_and_publisher(text: str) -> tuple[str, str] | None:
     words = place.split()
     if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w in _PLACE_WORDS for w in words):
         return None
+    if place.lower() in _NOT_PLACES or _EDITORS_AFTER.search(publisher):
+        return None  # ``In: Key MR, editors``: Vancouver's host, not a place and publisher
     if not is_plain_name(publisher) or _SUBTITLE_OPENING.match(publisher):
         return None
     return place, publisher
@@ -203,6 +205,10 @@ def place_and_publisher(text: str) -> tuple[str, str] | None:
 # (``Africana Collections: An Illustrated Guide``).
 _SUBTITLE_OPENING = re.compile(r"An?\s")
 _PLACE_WORDS = frozenset("on upon am an der de la le sur in of and".split())
+# Words a colon follows that are no place: ``In:``, ``Available from:``, ``Retrieved from:``.
+_NOT_PLACES = frozenset({"in", "available", "available from", "available at", "retrieved from",
+                         "accessed", "from", "url", "online", "source", "doi", "note"})
+_EDITORS_AFTER = re.compile(r",\s*(?:eds?|editors?|comps?|compilers?)\.?$", re.IGNORECASE)
 
 
 def is_plain_name(text: str) -> bool:

@@ -8,6 +8,8 @@
     authors, “Title,” Ph.D. dissertation, Dept., Univ., City, ST, USA, 2019.
     authors, “Title,” Company, City, ST, USA, Tech. Rep. TR-12, 2019.
     Title of Standard, IEEE Std 802.11-2016, 2016.
+    IEEE Standard for Title, 1900.6, IEEE, 2011.
+    Title of Manual, Name of Co., Inc., City, ST, USA, 2022.
     authors, “Title,” U.S. Patent 4 084 217, Nov. 4, 1978.
     authors, “Title,” Site, Mon. Day, Year. [Online]. Available: URL. [Accessed: date].
 
@@ -36,13 +38,21 @@ _AVAILABLE = re.compile(r"\bAvailable(?:\s+(?:at|from|online))?\s*:?(?=\s*(?:$|[
 # A translation or reprint noted after the reference proper.
 _TRANSLATION = re.compile(r"\s*\((?:Transl|Trans\.|Translated|Reprinted|in\s+(?:Russian|Chinese|"
                           r"Japanese|German|French|Spanish)\b)[^()]*\)\.?\s*$")
-_STANDARD_NUMBER = re.compile(r"\b(?:Std\.?|Standard)\s+(?:[A-Z]+[\s.-]?)?\d")
+_STANDARD_NUMBER = re.compile(r"\b(?:Std\.?|Standard)\s+(?:[A-Z]+[\s.-]?)?\d"
+                              r"|^(?:IEEE|ISO|IEC|ANSI)\s+(?:Standard|Std\.?|Guide|Recommended "
+                              r"Practice)\s+(?:for|on)\b[^,]+,\s*\d+(?:\.\d+)+[a-z]?,")
+# The guide's manual: ``Title, Abbrev. Name of Co., City, ST, Country, Year.``, no author.
+_MANUAL = re.compile(r"^[A-Z][^,“\"]{3,120}\b(?:Manual|Guide|Handbook|Datasheet|Data Sheet),\s*"
+                     r"[^,]+,\s*(?:Inc|LLC|Ltd|Corp|Co|GmbH|AG)\.?,\s*[^,]+(?:,\s*[^,]+){0,2},"
+                     r"\s*(?:1[5-9]|20)\d\d\.?$")
 # Marks of the styles that share IEEE's quoted titles: Chicago's ``16, no. 6 (2011)`` and
 # ``ed. John Smith``.
 _YEAR_IN_PARENTHESES = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)")
 # The electronic sources of the older IEEE guide: ``Author. (1992, Aug.). Title. Journal.``
 _DATED = re.compile(r"^\((?P<date>[^()]*(?:1[5-9]|20)\d\d[^()]*)\)\.?\s*")
 _EDITION_IN_PARENTHESES = re.compile(r"\((\d+(?:st|nd|rd|th)\s+ed\.)\)")
+_URL_ACCESSED = re.compile(r"\bhttps?://\S+\s+\(accessed\s+[A-Z][a-z]+\.?\s+\d{1,2},\s*"
+                           r"(?:19|20)\d\d\)\.?$")
 _PART_MARKS = re.compile(r"\d+\s*\(\d+\)|\b(?:vol|pp|no)\.\s*\d|\bpresented at\b",
                          re.IGNORECASE)
 _FOREIGN_MARKS = re.compile(_YEAR_IN_PARENTHESES.pattern + r"|,\s+ed\.\s+[A-Z][a-z]")
@@ -55,11 +65,14 @@ def parse(reference: Reference) -> Candidate | None:
         return None
     candidate = Candidate("ieee", "article-journal")
     candidate.evidence += 0.25 if re.search(r"\[Accessed", text) else 0.0
+    # The 2018 guide's web page: ``Site. URL (accessed June 1, 2017).``
+    candidate.evidence += 1.0 if _URL_ACCESSED.search(text) else 0.0
     text = _take_online(take_identifiers(text, candidate), candidate)
     names, role, truncated, text = authors(text) if not _untitled_standard(text) \
         else ([], "author", False, text)
     if names:
         candidate.names[role] = names
+        candidate.skipped += " and" if len(names) > 1 else ""  # the list's last ``and``
         if truncated:
             candidate.truncated.add(role)
         # Initials before the family name for every author: IEEE's own signature.
@@ -79,7 +92,9 @@ def parse(reference: Reference) -> Candidate | None:
     else:
         title, rest = _organisation_then_quote(text, candidate)
         quoted = title is not None
-        if not quoted and not _STANDARD_NUMBER.search(text):
+        if quoted:  # ``Organisation, “Title,”``: closed by a comma in IEEE, else a full stop
+            candidate.evidence += 1.0 if title.endswith(",") or rest.startswith(",") else 0.5
+        if not quoted and not _STANDARD_NUMBER.search(text) and not _MANUAL.match(text):
             return None  # no authors, no quoted title: nothing of IEEE's beginnings
         if not quoted:
             title, rest = _plain_title(text)
@@ -121,7 +136,7 @@ def _looks_ieee(text: str) -> bool:
     head = text[:200]
     return bool(INITIALS_NAME.match(head) or _OPEN_QUOTE.search(head)
                 or re.search(r"\b(?:vol|pp|no)\.\s*\d|\[Online\]", text)
-                or _STANDARD_NUMBER.search(text))
+                or _STANDARD_NUMBER.search(text) or _MANUAL.match(text))
 
 
 def _foreign_head(text: str) -> bool:

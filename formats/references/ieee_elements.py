@@ -25,6 +25,8 @@ _PLACE_PUBLISHER = re.compile(
     r"(?:^|(?<=[.,\x00]\s)|(?<=\.))\s*(?P<place>[A-Z][^:;,\x00]{1,40}"
     r"(?:,\s*[A-Z][^:;,\x00]{1,30}){0,2}):\s*(?P<publisher>[^,:;\x00]+?"
     r"(?:,\s*(?:Inc|Ltd|LLC|Co|Corp)\.?)?)(?=\s*,|\.?\s*$)")
+# A journal's numbers: what follows a title with a colon, never a publisher.
+_NUMBERS_AFTER = re.compile(r"\s*,\s*(?:vols?|nos?|pp?)\.\s*\d")
 _EDITION = re.compile(r"^(?P<edition>\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?)\s+ed(?:ition)?\.?"
                       r"(?:\s+(?P<publisher>.+))?$")
 _SERIES = re.compile(r"\s*\((?P<series>[^()]+?)(?:,?\s*(?:no\.|vol\.)?\s*(?P<number>\d+)|"
@@ -35,8 +37,15 @@ _STANDARD = re.compile(r"^(?:ANSI/)?(?:IEEE|ISO|IEC|ETSI|ANSI|ITU-[TR]|BS|DIN|EN
 # ``NERC Reliability Standard BAL-003-0.1b``: an issuer's words before ``Standard`` and its code.
 _NAMED_STANDARD = re.compile(r"^(?:[A-Z][\w/&-]*\s+){1,3}(?:Std\.?|Standard)\s+[A-Z]*[\s.-]?\d"
                              r"[\w.:/()-]*$")
-_MARK_AFTER_STOP = re.compile(r"(?<=\.)\s+(?=(?:vol|no|pp|Art)\.\s*\d|in\s|\d+\s*\(\d+\)(?:,|$))")
-_MONTH_DAY = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?$")
+# ``Art. no. 102753`` stays whole: its ``no.`` follows ``Art.``, no sentence end.
+_MARK_AFTER_STOP = re.compile(r"(?<=\.)(?<!\bArt\.)\s+"
+                              r"(?=(?:vol|no|pp|Art)\.\s*\d|in\s|\d+\s*\(\d+\)(?:,|$))")
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
+# ``Nov. 4`` (a month's day, kept with the year after it); ``Rep. 1`` is no month.
+_BARE_CODE = re.compile(r"^\d+(?:\.\d+)+[a-z]?$")
+_STANDARD_TITLE = re.compile(r"^(?:IEEE|ISO|IEC|ANSI)\s+(?:Standard|Std\.?|Guide|Recommended "
+                             r"Practice)\s+(?:for|on)\b")
+_MONTH_DAY = re.compile(r"^" + _MONTH_NAME + r"\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?$")
 _MORE_PAGES = re.compile(r"^[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?$")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _CONFERENCE = re.compile(r"\b(?:Proc|Proceedings|Conf|Conference|Symp|Symposium|Workshop|"
@@ -107,8 +116,8 @@ def _take_editors(rest: str, candidate: Candidate) -> str:
 
 def _take_place_publisher(rest: str, candidate: Candidate) -> str:
     match = _PLACE_PUBLISHER.search(rest)
-    if not match:
-        return rest
+    if not match or _NUMBERS_AFTER.match(rest, match.end()):
+        return rest  # ``Transportation Research Part D: Transport and Environment, vol. 32``
     start = match.start("place")
     ends = list(stops(match["place"], ABBREVIATIONS, initials=False))
     if ends:  # the place begins after the sentence before it (``..., Eds. London``)
@@ -212,6 +221,14 @@ def _volume_issue(match: re.Match, candidate: Candidate) -> str:
     return "vol"
 
 
+def _standard_code(match: re.Match, candidate: Candidate) -> str:
+    """``1900.6`` after a standard's title (``IEEE Standard for ..., 1900.6, IEEE, 2011``)."""
+    if not _STANDARD_TITLE.match(candidate.fields.get("title", "")):
+        return ""
+    candidate.set("number", match.group())
+    return "standard"
+
+
 def _ignored(match: re.Match, candidate: Candidate) -> str:
     return "ignored"
 
@@ -241,6 +258,7 @@ _MARKED: tuple[tuple[re.Pattern, Handler], ...] = (
     (re.compile(r"^(?:[A-Z][\w.]*\s+){0,2}Patent(?:\s+App(?:lication|l)?\.?)?\s*(?:No\.?\s*)?"
                 r"(?P<number>\S.*)$"), _setter("number", "patent", "number")),
     (_STANDARD, _setter("number", "standard", 0)),
+    (_BARE_CODE, _standard_code),
     (_NAMED_STANDARD, _setter("number", "standard", 0)),
     (re.compile(r"^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?)\s+ed(?:ition)?\.?(?:\s+.+)?$"),
      lambda m, c: _edition(_EDITION.match(m.group()), c)),
@@ -337,6 +355,8 @@ def _whole(candidate: Candidate, plain: list[str]) -> None:
     fields = candidate.fields
     if "publisher" not in fields and plain:
         candidate.set("publisher", plain.pop(0))
+        if plain and all(_PLACE.match(p) or _STATE.match(p) for p in plain):
+            candidate.set("publisher-place", ", ".join(plain))  # a manual's company's city
     publisher = fields.get("publisher", "")
     code_host = _CODE_HOST.search(publisher + " " + fields.get("URL", ""))
     # Software has versions, a book editions.

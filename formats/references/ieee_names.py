@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import parse_name
+from ..names import ORGANISATION_WORDS, parse_name
 from ..record import Name
 
 _PARTICLE = (r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|dos|das|"
@@ -33,8 +33,11 @@ def authors(text: str) -> tuple[list[Name], str, bool, str]:
     truncated = False
     while True:
         full_names = not names or (names[-1].given[:1].isupper() and "." not in names[-1].given)
-        match = INITIALS_NAME.match(text, position) or (
-            _FULL_NAME.match(text, position) if full_names else None)
+        match = INITIALS_NAME.match(text, position)
+        if not match and full_names:
+            match = _FULL_NAME.match(text, position)
+            if match and _organisation(text[position:])[0]:
+                break  # ``National Aeronautics and Space Administration, “Title,”``
         if not match or not _ends_name(text, match.end()):
             break
         names.append(name(match.group()))
@@ -57,6 +60,20 @@ def authors(text: str) -> tuple[list[Name], str, bool, str]:
     if editor:
         role, rest = "editor", rest[editor.end():]
     return names, role, truncated, rest.lstrip(" ,.")
+
+
+# Words that name an organisation, not a person, beyond the shared list's.
+_BODY_WORDS = frozenset({"administration", "authority", "service", "government", "national",
+                         "federal", "international", "federation", "agency"})
+
+
+def _organisation(text: str) -> tuple[bool, str]:
+    """Whether `text` begins with an organisation's name before its first comma (``Energy
+    Networks Australia, “Title,”``), and that name."""
+    head = text.split(",", 1)[0].strip()
+    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", head)}
+    words |= {w.lower() for w in re.findall(r"[A-Za-z]+", head)}
+    return bool(words & (ORGANISATION_WORDS | _BODY_WORDS)), head
 
 
 def _ends_name(text: str, end: int) -> bool:

@@ -28,6 +28,7 @@ from .chicago_sentences import DEGREE, UNTITLED_INTERVIEW
 from .common import Candidate, Grammar, Reference
 from .humanities import (
     DATE,
+    DIGIT,
     MONTH,
     YEAR_FIRST,
     is_database,
@@ -51,9 +52,14 @@ from .humanities_names import (
 
 _ELEMENTS = (
     ("contributor", re.compile(
-        r"(?P<role>edited|translated|directed|performances?|uploaded|narrated|created|produced"
-        r"|adapted|introduction|foreword|illustrated|interview(?:ed)?|written|hosted|presented"
-        r"|compiled)\s+(?:by|with)\s+(?P<value>.+)", re.IGNORECASE)),
+        r"(?P<role>(?i:edited|translated|directed|performances?|uploaded|narrated|created"
+        r"|produced|adapted|introduction|foreword|illustrated|interview(?:ed)?|written|hosted"
+        r"|presented|compiled)|[a-z]+(?:\s+[a-z]+)?)\s+(?:by|with)\s+(?P<value>.+)")),
+    # the version a book was read in: ``E-book``, ``Kindle ed.``
+    ("medium", re.compile(r"(?P<value>e-?book|kindle(?:\s+ed(?:\.|ition))?|audiobook|pdf"
+                          r"|dvd|blu-ray|cd)", re.IGNORECASE)),
+    # an event's location that is none: ``Online``, ``Virtual``
+    ("online", re.compile(r"(?P<value>online|virtual)", re.IGNORECASE)),
     # lower-case after a comma: ``Collected Works, Vol. II, edited by`` is the book's title
     ("volume", re.compile(r"(?:vols?\.?|volume)\s*(?P<value>[\w–-]+)")),
     ("issue", re.compile(r"(?:nos?\.|issue)\s*(?P<value>[\w/–-]*\d[\w/–-]*)", re.IGNORECASE)),
@@ -90,7 +96,7 @@ def parse(reference: Reference) -> Candidate | None:
     if plainly_other(text):
         return None
     candidate = Candidate("mla", "book")
-    rest = take_locations(text, candidate)
+    rest = _EMPTY_BRACKETS.sub("", take_locations(text, candidate)).strip()
     block, body = split_author_block(rest)
     if YEAR_FIRST.match(body):
         return None  # the year after the names: author-date, APA or Harvard
@@ -101,21 +107,186 @@ def parse(reference: Reference) -> Candidate | None:
     quoted = split_quoted_title(body)
     if quoted:
         title, after = quoted
-        pieces = sentences(after)
+        pieces = _rejoined(sentences(after))
     else:
-        pieces = sentences(body)
+        pieces = _rejoined(sentences(body))
         if not pieces:
             return None
         title, pieces = pieces[0][0], pieces[1:]
+    pieces = [piece for piece in pieces if not _described(candidate, piece[0])]
+    closing = _closing_medium(candidate, pieces)
+    if closing == "seventh":
+        candidate.set("title", title)
+        return _read_seventh(candidate, [piece for piece, _ in pieces], bool(quoted), block)
     parts = _joined_container(pieces)
     if not parts:
         return None  # a title alone: nothing of MLA's containers to read
     candidate.set("title", title)
     containers = [_read_container(part) for part in parts]
     _fill(candidate, containers, bool(quoted))
+    if closing:
+        candidate.type = "speech"
     candidate.evidence = min(2.0, _evidence(reference.text, block, containers)
                              + 0.5 * written_out(candidate))
     return candidate
+
+
+# The brackets MLA 7 prints around a URL, left when the URL is taken.
+_EMPTY_BRACKETS = re.compile(r"<\s*>")
+# ``n.p.`` or ``n. pag.`` (no pages) before the medium: ``27 (2013): n.p. Web.``
+_NO_PAGES = re.compile(r"(?P<before>.*?)(?::\s*|\.\s+|\s+)n\.\s?p(?:ag)?\.\s+(?P<after>[A-Z].*)")
+_ROLE_SENTENCE = re.compile(r"(?:Ed|Eds|Trans|Comp|Dir|Narr|Perf)")
+
+
+def _rejoined(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The sentences with what a full stop or question mark wrongly parted made one again: a
+    parenthesis opening a sentence goes on the one before (``Am I a Fiction? (Three
+    lectures…)``), MLA 7's abbreviated role its names (``Ed. Given Family``); and ``n.p.`` set
+    apart from the medium after it."""
+    joined: list[tuple[str, str]] = []
+    for piece, mark in pieces:
+        if joined and (piece.startswith("(") or _ROLE_SENTENCE.fullmatch(joined[-1][0])):
+            before, before_mark = joined.pop()
+            piece = f"{before}{before_mark if before_mark == '.' else ''} {piece}"
+        no_pages = _NO_PAGES.fullmatch(piece)
+        if no_pages:
+            joined.append((no_pages["before"], "."))
+            piece = no_pages["after"]
+        joined.append((piece, mark))
+    return joined
+
+
+_REVIEW = re.compile(r"Review\s+of\s+.+")
+
+
+def _described(candidate: Candidate, piece: str) -> bool:
+    """Whether `piece` describes the work and is set aside: the work a review is of."""
+    if _REVIEW.fullmatch(piece):
+        candidate.skipped += f" {piece}"
+        return True
+    return False
+
+
+# MLA 7 closes an entry with its medium of publication (``Print.``, ``Web.`` and the day of
+# access); both editions may close with the kind of a talk (``Lecture.``).
+_MEDIA = frozenset({"print", "web", "dvd", "cd", "cd-rom", "film", "television", "radio",
+                    "mp3 file", "pdf file", "kindle file", "e-mail", "email", "microfilm",
+                    "microfiche", "videocassette", "audiocassette", "lp", "broadcast"})
+_TALKS = frozenset({"lecture", "address", "keynote address", "keynote speech", "reading",
+                    "presentation", "speech", "conference presentation", "panel discussion"})
+
+
+def _closing_medium(candidate: Candidate, pieces: list[tuple[str, str]]) -> str:
+    """The medium that closes `pieces` (taken off them) into `candidate`: ``"seventh"`` for
+    MLA 7's, ``"talk"`` for the kind of a talk, ``""`` for none."""
+    if len(pieces) >= 2 and pieces[-2][0].lower() == "web":
+        accessed = read_date(pieces[-1][0])
+        if accessed and re.match(r"\d{1,2}\s+[A-Z]|[A-Z][a-z]+\.?\s+\d{4}", pieces[-1][0]):
+            candidate.dates["accessed"] = accessed
+            candidate.set("medium", pieces[-2][0])
+            del pieces[-2:]
+            return "seventh"
+    if not pieces:
+        return ""
+    last = pieces[-1][0]
+    if last.lower() in _MEDIA:
+        candidate.set("medium", last)
+        pieces.pop()
+        return "seventh"
+    if last.lower() in _TALKS:
+        candidate.set("genre", last)
+        pieces.pop()
+        return "talk"
+    return ""
+
+
+# MLA 7's sentences after the title: ``Journal 5.2 (2013): 250-68``, ``Periodical 21 Aug.
+# 2012``, ``Ed. Given Family``, ``Place: Publisher, 2013``.
+_SEVENTH_JOURNAL = re.compile(
+    r"(?P<container>[^\d()]*[^\W\d_][^\d()]*?)(?:\s+(?P<volume>\d+)(?:\.(?P<issue>\d+))?)?"
+    r"\s*\((?P<date>[^()]*\d{4})\)(?::\s*(?P<page>[\w–-]+(?:,\s*[\w–-]+)*))?")
+_SEVENTH_DATED = re.compile(rf"(?P<container>[^\d]+?),?\s+(?P<date>\d{{1,2}}\s+{MONTH}\s+\d{{4}})"
+                            r"(?:[:,]\s*(?P<page>[\w–-]+))?")
+_SEVENTH_ROLE = re.compile(r"(?P<role>Ed|Eds|Trans|Comp|Dir|Narr|Perf)\.\s+(?:by\s+)?"
+                           r"(?P<names>.+)")
+_SEVENTH_FACTS = re.compile(r"(?P<facts>.+?),\s*(?P<date>(?:1[5-9]|20)\d\d|n\.\s?d\.?)"
+                            r"(?:[.,]\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?))?")
+_SEVENTH_PAGES = re.compile(r"(?P<page>\d+(?:\s*[-–]\s*\d+)?)")
+_SEVENTH_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _read_seventh(candidate: Candidate, parts: list[str], quoted: bool,
+                  block: str) -> Candidate:
+    """An MLA 7 entry's sentences after its title into `candidate`, its type and evidence: a
+    quoted title's first sentence no pattern knew is its container, a later one the publisher
+    or sponsor of a site."""
+    unknown: list[str] = []
+    kinds: set[str] = set()
+    for part in parts:
+        journal = _SEVENTH_JOURNAL.fullmatch(part)
+        dated = _SEVENTH_DATED.fullmatch(part)
+        role = _SEVENTH_ROLE.fullmatch(part)
+        facts = _SEVENTH_FACTS.fullmatch(part)
+        found = place_and_publisher(facts["facts"]) if facts else None
+        if journal and (journal["volume"] or quoted):
+            candidate.set("container-title", journal["container"])
+            candidate.set("volume", journal["volume"] or "")
+            candidate.set("issue", journal["issue"] or "")
+            _set_element(candidate, "date", journal["date"])
+            if journal["page"]:
+                candidate.set("page", pages(journal["page"]))
+            kinds.add("journal" if journal["volume"] else "periodical")
+        elif dated and quoted and "container-title" not in candidate.fields:
+            candidate.set("container-title", dated["container"])
+            _set_element(candidate, "date", dated["date"])
+            if dated["page"]:
+                candidate.set("page", pages(dated["page"]))
+            kinds.add("periodical")
+        elif role:
+            for variable in roles(role["role"]):
+                candidate.set_names(variable, given_first_names(role["names"]))
+            candidate.skipped += f" {role['role']}"
+        elif found:
+            candidate.set("publisher-place", found[0])
+            candidate.set("publisher", found[1])
+            if facts:
+                _set_element(candidate, "date", facts["date"])
+                if facts["page"]:
+                    candidate.set("page", pages(facts["page"]))
+            kinds.add("facts")
+        elif _SEVENTH_YEAR.fullmatch(part) or (read_date(part) and DIGIT.match(part)):
+            _set_element(candidate, "date", part)
+        elif _SEVENTH_PAGES.fullmatch(part):
+            candidate.set("page", pages(part))
+        elif _element(part)[0] in ("edition", "volume"):
+            _set_element(candidate, *_element(part))
+        else:
+            unknown.append(part)
+    if quoted and unknown and "container-title" not in candidate.fields:
+        candidate.set("container-title", unknown.pop(0))
+    if unknown and is_plain_name(unknown[0]) and "publisher" not in candidate.fields:
+        _set_publisher(candidate, unknown.pop(0))
+    candidate.type = _seventh_type(candidate, kinds, quoted)
+    marks = 2 + len(kinds & {"journal", "periodical"}) + bool(
+        re.search(r",\s+(?:eds?|trans)\.$", block))
+    candidate.evidence = min(2.0, 0.5 * marks + 0.5 * written_out(candidate))
+    return candidate
+
+
+def _seventh_type(candidate: Candidate, kinds: set[str], quoted: bool) -> str:
+    medium = candidate.fields.get("medium", "").lower()
+    if medium in ("dvd", "film", "videocassette", "television", "broadcast"):
+        return "motion_picture" if medium != "television" else "broadcast"
+    if "journal" in kinds:
+        return "article-journal"
+    if not quoted:
+        return "book"
+    if "facts" in kinds or "editor" in candidate.names:
+        return "chapter"
+    container = candidate.fields.get("container-title", "")
+    if container:
+        return periodical_type(container, medium == "web")
+    return "webpage" if medium == "web" else "article"
 
 
 def _joined_container(pieces: list[tuple[str, str]]) -> list[str]:
@@ -156,12 +327,13 @@ def _read_container(sentence: str) -> _Container:
 
 
 def _elements(sentence: str) -> list[str]:
-    """The comma-separated elements, with ``July 3`` and ``2012`` joined again, and a place in
-    brackets (``[Bangkok, Thailand]``)."""
+    """The comma-separated elements, with ``July 3`` and ``2012`` joined again, and what stands
+    in brackets or parentheses (``[Bangkok, Thailand]``)."""
     elements: list[str] = []
     for piece in sentence.split(", "):
         if elements and (re.fullmatch(r"\d{4}", piece) and _MONTH_DAY.search(elements[-1])
-                         or elements[-1].count("[") > elements[-1].count("]")):
+                         or elements[-1].count("[") > elements[-1].count("]")
+                         or elements[-1].count("(") > elements[-1].count(")")):
             elements[-1] += ", " + piece
         elif piece.strip():
             elements.append(piece.strip())
@@ -194,6 +366,11 @@ def _fill(candidate: Candidate, containers: list[_Container], quoted: bool) -> N
     for variable_role, names in first.roles:
         for variable in roles(variable_role):
             candidate.set_names(variable, given_first_names(names))
+        if not roles(variable_role):
+            candidate.skipped += f" {variable_role} {names}"  # ``music by``: not kept
+    for container in containers:
+        candidate.skipped += "".join(f" {container.found['online']}"
+                                     for _ in ("online",) if "online" in container.found)
     located = "URL" in candidate.fields or "DOI" in candidate.fields
     for later in containers[1:]:
         if located and later is containers[-1] and _is_platform_only(later):
@@ -218,9 +395,12 @@ def _is_platform_only(container: _Container) -> bool:
 
 
 def _named(elements: list[str]) -> list[str]:
-    """The elements no pattern knew that can be a name: not a bare number (a page printed
-    without ``p.``, which MLA does not do)."""
-    return [element for element in elements if not element.isdigit()]
+    """The elements no pattern knew that can be a name: not a bare number or range (pages
+    printed without ``pp.``, which MLA does not do)."""
+    return [element for element in elements if not _BARE_PAGES.fullmatch(element)]
+
+
+_BARE_PAGES = re.compile(r"\d+(?:\s*[-–]\s*\d+)?")
 
 
 def _set_publisher(candidate: Candidate, text: str) -> None:
@@ -241,7 +421,7 @@ def _set_element(candidate: Candidate, kind: str, value: str) -> None:
         candidate.set("page", pages(value))
     elif kind == "thesis":
         candidate.set("genre", value)
-    elif kind in ("volume", "issue", "edition"):
+    elif kind in ("volume", "issue", "edition", "medium"):
         candidate.set(kind, value)
 
 

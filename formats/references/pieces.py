@@ -78,11 +78,20 @@ def segments(text: str, separator: str = ",") -> list[str]:
     return [piece.strip() for piece in pieces]
 
 
+# Month names of the Scandinavian lists that the shared date reader does not know.
+_NORDIC_MONTHS = {"mars": "Mar", "marts": "Mar", "mai": "May", "maj": "May", "juni": "Jun",
+                  "juli": "Jul", "okt": "Oct", "oktober": "Oct", "des": "Dec",
+                  "desember": "Dec", "december": "Dec", "januar": "Jan", "januari": "Jan",
+                  "februar": "Feb", "februari": "Feb", "augusti": "Aug"}
+_NORDIC_MONTH = re.compile(r"\b(?:" + "|".join(_NORDIC_MONTHS) + r")\b\.?", re.IGNORECASE)
+
+
 def span_date(text: str) -> Date | None:
     """A date as the numbered styles print it: ``2010 Nov 19``, ``Jan.–Feb. 2019``, ``c2006``,
     ``Nov. 4, 1978``; a span of days (``2015 May 4-6``) gives the month it falls in, any other
     range its start; a year alone when nothing else reads."""
     text = text.strip().lstrip("c").rstrip("-–")
+    text = _NORDIC_MONTH.sub(lambda m: _NORDIC_MONTHS[m.group().rstrip(".").lower()], text)
     spanned = _DAY_SPAN.search(text)
     date = parse_any_date(_DAY_SPAN.sub("", text) if spanned else text)
     if date and spanned:

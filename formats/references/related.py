@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..names import parse_name
 from ..numbers import normalise_pages as pages
 from ..numbers import strip_zeros
-from .common import Candidate, Grammar, Reference, parse_any_date
+from .common import Candidate, Grammar, Reference
 
 ITEM = re.compile(
     r"^\s*(?:[•·●▪◦]\s*(?:[\[［]\s*\d+\s*[\]］]\s*)?|[\[［]\s*\d+\s*[\]］]\s*)(?P<title>.+)$")
@@ -47,7 +47,7 @@ def read_item(lines: list[str],
     if source:
         rest.pop()
         candidate.set("container-title", source["container"])
-        candidate.dates["issued"] = parse_any_date(source["year"])
+        candidate.set_date("issued", source["year"])
         candidate.set("volume", strip_zeros(source["volume"] or ""))
         candidate.set("issue", strip_zeros((source["issue"] or "").strip()))
         if source["first"]:

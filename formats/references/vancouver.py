@@ -13,6 +13,10 @@ A reference is a run of sentences, each ending in a full stop:
     newspaper  Authors. Title. Newspaper. 2019 Sep 9:16.
     thesis     Author. Title [dissertation]. Place: University; Year.
 
+Scandinavian lists word the same elements their own way — ``I:`` for ``In:``, ``red.`` for
+editors, ``2. utg.``, ``768 s.``, ``s. 229-332``, ``[Internett]``, ``[hentet 8. november
+2020]``, ``Tilgjengelig fra:`` — and are read alike.
+
 Authors are ``Family INITIALS`` without periods, comma-separated, closed by ``et al.``, or an
 organisation; ``, editors`` makes them editors and ``Patrias K, author; Wendling D, editor``
 gives both roles. Bracketed notes (``[Internet]``, ``[dissertation]``, ``[cited 2025 Jul
@@ -36,6 +40,7 @@ from .vancouver_parts import (
     IN_HOST,
     PRESENTED,
     YEAR,
+    is_publication,
     issued,
     marked_sentence,
     part_of_host,
@@ -47,38 +52,58 @@ from .vancouver_parts import (
 _JOURNAL_TAIL = re.compile(
     r"^(?:(?P<journal>.+?[^,;:])\.?\s+)?(?:(?P<date>" + DATE + r")\s*;\s*(?P<volume>[^():;]*?)"
     r"\s*(?:\((?P<issue>[^()]*)\))?\s*(?::\s*(?P<page>.+?))?"
-    r"|(?P<year>" + YEAR + r"|undated|n\.d\.)\s*(?::\s*(?P<pages>[\w–-]+)|(?P<bare>)))$")
+    r"|(?P<year>" + YEAR + r"|undated|n\.d\.)\s*(?::\s*(?P<pages>[\w–-]+|\[[^\]]*\])"
+    r"|(?P<bare>)))$")
 _FULL_DATE = (YEAR + r"\s+[A-Za-z]{3,9}\.?\s+\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2},\s*" + YEAR)
-_NEWSPAPER_TAIL = re.compile(r"^(?P<date>" + DATE + r")\s*:\s*(?P<page>[A-Z]?\d[\w-]*)$"
+# ``2019 Sep 9:16``, ``2016 Oct 2:25 (col. 2)``, ``2019 Feb 19:[about 3 p.]`` (an extent).
+_NEWSPAPER_TAIL = re.compile(r"^(?P<date>" + DATE + r")\s*:\s*(?:(?P<page>[A-Z]?\d[\w-]*)"
+                             r"(?:\s*\(col\.\s*\d+\))?|\[about [^\]]*\])$"
                              r"|^(?P<day>" + _FULL_DATE + r")$")
+# ``medRxiv 2020.03.24.20042937``: a preprint server and the preprint's number.
+_PREPRINT = re.compile(r"^(?P<server>\w*[Rr][Xx]iv|SSRN|Research Square|Preprints)\s+"
+                       r"(?P<number>\d[\w.]*)$")
+# ``2. utg.`` (a Scandinavian edition), ``26. september 2018`` (a day before its month): the
+# full stop after the number ends no sentence.
+_ORDINAL_STOP = re.compile(r"\b(?P<number>\d{1,2})\.\s+(?=(?:utg|uppl|udg|opl|Aufl)\.|"
+                           r"(?:jan|feb|mar|apr|mai|maj|jun|jul|aug|sep|okt|oct|nov|des|dec)"
+                           r"[a-z]*\.?\s+(?:1[5-9]|20)\d\d)", re.IGNORECASE)
 # A second sentence that shows the first was no Vancouver author list: a lone initial
 # (``Salinger, J. D.``) or APA's and Harvard's ``(2015)``.
 _FOREIGN_START = re.compile(r"^(?:[A-Z](?:$|[,.])|\((?:n\.\s?d|\d{4})|[“\"‘])")
 # What every Vancouver reference shows somewhere: a first author ``Family II``, a journal's
 # ``2010;87``, a book's ``Publisher; 2007``, or a bracketed ``[Internet]``/``[cited``.
 _SIGNATURE = re.compile(r"^[^.,;:]{1,60}\s[A-Z]{1,4}[,.]\s|\d\s*;\s*\d|;\s*c?(?:1[5-9]|20)\d\d"
-                        r"|\[(?:Internet|cited|updated|dissertation)", re.IGNORECASE)
+                        r"|\[(?:Internet|cited|updated|dissertation)"
+                        r"|(?:1[5-9]|20)\d\d\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*:\s*[A-Z]?\d",
+                        re.IGNORECASE)  # the last: a newspaper's ``2019 Sep 9:16``
 # Chicago's ``(Wheeling, IL: Harland Davidson, 1998)``: a publication in parentheses.
 _FOREIGN_MARKS = re.compile(r"\([^()]{2,80}:\s*[^()]{2,80},\s*(?:1[5-9]|20)\d\d\)")
-_BRACKET = re.compile(r"\s*\[(?P<note>[^\]\[]{1,80})\]")
-_NOTE_DATE = re.compile(r"\b(?P<kind>cited|accessed|updated|modified|revised)\s*:?\s*"
+# A bracketed note; a colon after it (``Title [Internet]: Publisher; 2015``) is kept apart.
+_BRACKET = re.compile(r"\s*\[(?P<note>[^\]\[]{1,80})\](?P<colon>\s*:(?!//))?")
+# The dates in notes, English and Scandinavian (``[oppdatert 24. okt 2019; hentet 1. jan
+# 2020]``, ``[citerad 2020 maj 3]``).
+_NOTE_DATE = re.compile(r"\b(?P<kind>cited|accessed|updated|modified|revised|hentet|lest|"
+                        r"oppdatert|citerad|hämtad|uppdaterad|citeret|opdateret|besøgt)\s*:?\s*"
                         r"(?P<date>[^;\]]+)", re.IGNORECASE)
+_CITED = ("cited", "accessed", "hentet", "lest", "citerad", "hämtad", "citeret", "besøgt")
 _ACCESSED_SENTENCE = re.compile(r"\b(?:Accessed|Cited|Updated)\s+(?P<date>[A-Za-z0-9 ,]{6,30}?)"
                                 r"(?=\.\s|\.?$)")
-_AVAILABLE = re.compile(r"\bAvailable(?:\s+(?:from|at|online))?\s*:?(?=\s*$|\s*\.)|"
+_AVAILABLE = re.compile(r"\b(?:Available(?:\s+(?:from|at|online))?|Tilgjengelig\s+fra|"
+                        r"Tillgänglig\s+(?:från|via)|Tilgængelig\s+(?:fra|på))\s*:?(?=\s*$|\s*\.)|"
                         r"\bEpub\s+" + YEAR + r"[^.]*\.?", re.IGNORECASE)
-_NOT_STOPS = frozenset("p pp No no Vol vol Suppl Sect col ch Chap e.g i.e vs St Dr Mr Ms Jr Sr "
-                       "Inc Ltd Co Univ Dept Cat".split())
-# ``150 p. Report No.: CVD 40``: the page count ends its sentence though ``p.`` starts pages.
-_PAGE_COUNT_STOP = re.compile(r"(?<=\d p)\.\s+(?=[A-Z])")
+_NOT_STOPS = frozenset("p pp s No no Vol vol Suppl Sect col ch Chap e.g i.e vs St Dr Mr Ms Jr "
+                       "Sr Inc Ltd Co Univ Dept Cat".split())
+# ``150 p. Report No.: CVD 40`` (``768 s.`` in Scandinavian lists): the page count ends its
+# sentence though ``p.`` starts pages.
+_PAGE_COUNT_STOP = re.compile(r"(?<=\d [ps])\.\s+(?=[A-Z])")
 # ``What Is It Good For?Child Dev Perspect``: a question mark without its space.
 _CLOSED_QUESTION = re.compile(r"(?<=[a-z][?!])(?=[A-Z][a-z])")
 # A genre note closing a short sentence of its own: ``Title. PhD [dissertation].``
 _SENTENCE_GENRE = re.compile(r"(?<=\.\s)(?P<words>[^.\[\]]{1,40}?)\s*\[(?P<note>[^\]\[]{1,80})\]"
                              r"(?=\.|$)")
-_MEDIA = ("internet", "e-book", "ebook", "cd-rom", "dvd", "dvd-rom", "microfiche", "online",
-          "database on the internet", "monograph on the internet", "homepage on the internet",
-          "video", "audio", "podcast", "computer program")
+_MEDIA = ("internet", "internett", "e-book", "ebook", "cd-rom", "dvd", "dvd-rom", "microfiche",
+          "online", "database on the internet", "monograph on the internet",
+          "homepage on the internet", "video", "audio", "podcast", "computer program")
 
 
 def parse(reference: Reference) -> Candidate | None:
@@ -88,7 +113,8 @@ def parse(reference: Reference) -> Candidate | None:
         return None
     candidate = Candidate("vancouver", "article-journal")
     text = _take_notes(take_identifiers(_CLOSED_QUESTION.sub(" ", text), candidate), candidate)
-    text = _take_accessed(text, candidate)
+    text = _ORDINAL_STOP.sub(r"\g<number> ", _take_accessed(text, candidate))
+    text = re.sub(r"\.(?:\s*\.)+", ".", text)  # ``bil. [Internett]. Oslo``: the note gone
     found = [piece for sentence in sentences(text, _NOT_STOPS)
              for piece in _PAGE_COUNT_STOP.split(sentence)]
     if len(found) < 2 or _FOREIGN_MARKS.search(text) or any(
@@ -115,29 +141,33 @@ def _take_notes(text: str, candidate: Candidate) -> str:
     def note(match: re.Match) -> str:
         content = match["note"].strip()
         lowered = content.lower()
+        colon = ":" if match["colon"] else ""
         online = re.match(r"^(?P<genre>.+?)\s+on the internet$", lowered)
         if online and GENRES.match(online["genre"]):  # ``[PhD thesis on the Internet]``
             candidate.set("genre", content[:len(online["genre"])])
             candidate.set("medium", content[-len("internet"):])
             candidate.type = "thesis"
             candidate.evidence += 0.5
-            return ""
+            return colon
         if lowered in _MEDIA or lowered.endswith("on the internet"):
             candidate.set("medium", content)
             candidate.evidence += 0.5
-            return ""
+            return ". " if colon else ""  # the title ends at the medium, the publisher follows
         if GENRES.match(content):
             candidate.set("genre", content)
             candidate.type = "thesis"
-            return ""
+            return colon
+        if lowered == "preprint":
+            candidate.evidence += 0.25
+            return colon
         dated = {m["kind"].lower(): m["date"] for m in _NOTE_DATE.finditer(content)}
         if dated:
-            cited = dated.get("cited") or dated.get("accessed")
+            cited = next((dated[k] for k in _CITED if k in dated), None)
             date = span_date(cited) if cited else None
             if date:
                 candidate.dates["accessed"] = date
             candidate.evidence += 0.5
-            return ""
+            return colon
         return match.group()
     return _BRACKET.sub(note, _take_sentence_genre(text, candidate))
 
@@ -177,6 +207,11 @@ def _journal(sentences: list[str], candidate: Candidate) -> bool:
         if tail and tail["bare"] is not None and not (
                 tail["journal"] and 2 <= index == len(sentences) - 1):
             tail = None  # ``Journal 1969`` only as the last sentence, after a title
+        if tail and tail["bare"] is not None and ";" in (tail["journal"] or ""):
+            tail = None  # ``Oslo: Publisher; 26 september 2018``: a publication
+        if tail and tail["year"] and any(is_publication(s) for s in sentences[1:index]):
+            tail = None  # ``Place: Publisher; 2016. NIBR-rapport 2016:14``: a book's or
+            # report's sentences, no journal's
         newspaper = None if tail else _NEWSPAPER_TAIL.match(sentences[index])
         if tail or newspaper:
             break
@@ -194,12 +229,21 @@ def _journal(sentences: list[str], candidate: Candidate) -> bool:
         before.append(journal)
         journal = ""
     authors_and_title(before, candidate)
+    preprint = _PREPRINT.match(journal)
+    if preprint:
+        journal = preprint["server"]
+        candidate.set("number", preprint["number"])
     candidate.set("container-title", journal)
     issued(candidate, (tail["date"] or tail["year"]) if tail else match["date"] or match["day"])
     page = (match["page"] or (tail["pages"] if tail else "") or "").rstrip(".")
-    if not page.startswith("["):  # ``[about 1 p.]``: the extent, not the pages
+    article = re.match(r"^Article\s+(?P<number>\S+)$", page)
+    if article:  # ``202: Article 108719``: an article number, printed as such
+        candidate.set("number", article["number"])
+    elif not page.startswith("["):  # ``[about 1 p.]``: the extent, not the pages
         candidate.set("page", pages(page))
     _journal_kind(candidate, tail)
+    if preprint:
+        candidate.type = "article"
     _trailing(sentences[index + 1:], candidate)
     return True
 
@@ -209,6 +253,7 @@ def _journal_kind(candidate: Candidate, tail: re.Match | None) -> None:
     not named; its volume and issue."""
     if tail is None:
         candidate.type = "article-newspaper"
+        candidate.evidence += 0.5 if "page" in candidate.fields else 0.0  # ``2019 Sep 9:16``
         return
     candidate.type = "article-journal" if "container-title" in candidate.fields else "chapter"
     candidate.set("volume", tail["volume"] or "")

@@ -12,7 +12,7 @@ from ..record import Name
 from .common import Candidate, truncation
 
 _ROLE = re.compile(r",\s*(?P<role>(?:[a-z]+\s+)?(?:editors?|eds?\.?|translators?|authors?|"
-                   r"compilers?|illustrators?))\.?$")
+                   r"compilers?|illustrators?|red\.?))\.?$")  # ``red.``: Scandinavian editors
 _ROLES = {"editor": "editor", "editors": "editor", "ed": "editor", "eds": "editor",
           "translator": "translator", "translators": "translator", "author": "author",
           "authors": "author", "compiler": "compiler", "compilers": "compiler",

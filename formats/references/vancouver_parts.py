@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from ..numbers import normalise_pages as pages
+from ..record import Name
 from .common import Candidate
 from .pieces import span_date
 from .vancouver_names import authors_and_title, has_role, is_vancouver_names, people
@@ -30,11 +31,13 @@ _PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){
                               r"(?:\s\([A-Z]{2,3}\))?)\s*:\s*(?P<publisher>[A-Z][^:;]{1,80})$")
 PRESENTED = re.compile(r"^(?:Paper|Poster|Abstract)?\s*presented at:?\s*(?P<event>.+)$",
                        re.IGNORECASE)
-IN_HOST = re.compile(r"^In(?::\s+|\s+(?=[^.]*,\s*(?:editors?|eds?)\b))")
+# ``In:`` (``I:`` in Scandinavian lists) before a host's editors or title.
+IN_HOST = re.compile(r"^(?:In|I(?=:))(?::\s+|\s+(?=[^.]*,\s*(?:editors?|eds?)\b))")
 _PUBLICATION = re.compile(
     r"^(?:(?P<place>[^:;]{2,60}?)\s*:\s*(?P<publisher>[^:;]{2,120}?)\s*(?P<separator>[;,])"
     r"|(?P<issuer>[^:;]{2,120}?)\s*(?P<plain>[;,]))"
-    r"\s*c?(?P<date>" + YEAR + r"(?:\s+" + _MONTH + r"(?:\s+\d{1,2})?)?)"
+    r"\s*c?(?P<date>" + YEAR + r"(?:\s+" + _MONTH + r"(?:\s+\d{1,2})?)?"
+    r"|\d{1,2}\.?\s+" + _MONTH + r"\s+" + YEAR + r")"  # ``26. september 2018``
     r"(?:-(?:\d{2}|\d{4}))?\s*-?$")
 # The end of a sentence of elements: ``, [Place: ]Publisher; Year`` or ``, Year``, then
 # ``, p. 10-20``.
@@ -42,12 +45,28 @@ _ELEMENTS_DATE = re.compile(r"(?P<separator>^|[;,])\s*c?(?P<date>" + YEAR
                             + r"[a-z]?|forthcoming|n\.d\.|undated)$")
 _ELEMENTS_PAGES = re.compile(r",\s*pp?\.\s*(?P<page>[A-Za-z]?\d[\w–-]*)$")
 _ELEMENTS_VOLUME = re.compile(r",\s*vols?\.\s*(?P<volume>[\w.-]+)$")
+# An organisation named in one word, before the title: ``Kreftregisteret.``, ``UNICEF.``
+_ONE_WORD = re.compile(r"^[A-Z][\w'’-]{4,}$")
 _CITY = re.compile(r"^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?$")
 _EDITION = re.compile(r"^(?P<edition>\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?(?:\s+[a-z]+\.?)?)\s+"
-                      r"ed(?:ition)?\.?$")
+                      r"ed(?:ition)?\.?$"
+                      r"|^(?P<ordinal>\d+)\.?\s*(?:utg|uppl|udg|opl|Aufl|éd)\.?$")  # ``2. utg.``
+# ``[place unknown]``, ``[publisher unknown]``: NLM's words for what the item does not say.
+_UNKNOWN = re.compile(r"^\[[a-z ]*unknown\]$", re.IGNORECASE)
+# ``The cat: diseases and clinical management; vol. 1``: a host's volume after its title.
+_TITLE_VOLUME = re.compile(r";\s*(?:vols?\.|Bind|Band|Bd\.)\s*(?P<volume>[\w.-]+)$")
+# A reference work's host: its entries are no chapters.
+_REFERENCE_WORK = re.compile(r"\bencyclop|\bdictionar|leksikon|lexikon|ordbo[kg]",  # also
+                             re.IGNORECASE)  # in compounds: ``helseleksikon``
 _EVENT = re.compile(r"^(?P<name>.+?);\s*(?P<date>" + DATE + r")\s*[;:]\s*(?P<place>.+)$")
 _CONFERENCE = re.compile(r"\b(?:Proceedings|Conference|Congress|Symposium|Workshop|Meeting|"
                          r"Colloquium|Summit)\b", re.IGNORECASE)
+
+
+def is_publication(sentence: str) -> bool:
+    """Whether `sentence` is a book's ``Place: Publisher; Year``."""
+    match = _PUBLICATION.match(sentence)
+    return bool(match and match["place"])
 
 
 def issued(candidate: Candidate, text: str) -> None:
@@ -63,13 +82,21 @@ def part_of_host(sentences: list[str], host: int, candidate: Candidate) -> None:
     rest = sentences[host:]
     rest[0] = IN_HOST.sub("", rest[0])
     candidate.evidence += 0.5
-    if has_role(rest[0]) and people(rest[0], candidate, "editor"):
+    if has_role(rest[0]):  # the editors' sentence, read or not (``Csató, Isaksson, editors``),
+        people(rest[0], candidate, "editor")  # is never the host's title
         rest = rest[1:]
     host_title, event = _body(rest, candidate)
     chapter = candidate.fields.pop("chapter-title", "")  # ``Chapter 2, Name``: the part's own
-    candidate.set("container-title", ". ".join(host_title + ([chapter] if chapter else [])))
+    host = ". ".join(host_title + ([chapter] if chapter else []))
+    volume = _TITLE_VOLUME.search(host)
+    if volume:
+        candidate.set("volume", volume["volume"])
+        host = host[:volume.start()]
+    candidate.set("container-title", host)
     conference = event or _CONFERENCE.search(candidate.fields.get("container-title", ""))
     candidate.type = "paper-conference" if conference else "chapter"
+    if _REFERENCE_WORK.search(host) and not conference:
+        candidate.type = "entry-encyclopedia"
 
 
 def whole(sentences: list[str], candidate: Candidate) -> None:
@@ -78,6 +105,10 @@ def whole(sentences: list[str], candidate: Candidate) -> None:
     start = 1 if people(sentences[0], candidate) else 0
     if start and is_vancouver_names(candidate):
         candidate.evidence += 1.0
+    online = "medium" in candidate.fields or "URL" in candidate.fields
+    if not start and _ONE_WORD.match(sentences[0]) and (len(sentences) > 2 or online):
+        candidate.names["author"] = [Name(literal=sentences[0])]  # ``Kreftregisteret.``
+        start = 1
     title, event = _body(sentences[start:], candidate)
     if not title and start:
         candidate.names.clear()
@@ -217,8 +248,12 @@ def _field(variable: str, group: str | int,
 def _publication(match: re.Match, candidate: Candidate) -> bool:
     if match["plain"] == "," and "genre" not in candidate.fields:
         return False  # ``Issuer, Year`` only after a thesis's kind
-    candidate.set("publisher-place", match["place"] or "")
-    candidate.set("publisher", match["publisher"] or match["issuer"])
+    place, publisher = match["place"] or "", match["publisher"] or match["issuer"]
+    for variable, value in (("publisher-place", place), ("publisher", publisher)):
+        if _UNKNOWN.match(value):
+            candidate.skipped += " " + value  # NLM's wording, no value
+        else:
+            candidate.set(variable, value)
     issued(candidate, match["date"])
     comma = (match["separator"] or match["plain"]) == ","
     candidate.evidence += 0.25 if comma else 0.5
@@ -261,25 +296,34 @@ def _bare_year(match: re.Match, candidate: Candidate) -> None:
     issued(candidate, match.group())
 
 
+def _edition(match: re.Match, candidate: Candidate) -> None:
+    candidate.set("edition", match["edition"] or match["ordinal"])
+
+
 _MARKS = (
-    (_EDITION, _field("edition", "edition")),
+    (_EDITION, _edition),
     (re.compile(r"^Cat(?:alogue)?\.?\s*no\.?\s*:?\s*(?P<number>[^;]+?)(?:\s*;\s*(?P<date>" + YEAR
                 + r"))?$", re.IGNORECASE), _catalogue),
     (_PUBLICATION, _publication),
-    (re.compile(r"^(?:p|pp)\.?\s*(?P<page>[A-Za-z]?\d[\w\s,-]*)$"), _field("page", "page", pages)),
-    (re.compile(r"^(?P<count>\d+|[ivxlc]+,\s*\d+)\s*p$"), _field("number-of-pages", "count")),
+    # ``p. 465-78``; ``s. 229-332`` in Scandinavian lists.
+    (re.compile(r"^(?:p|pp|s)\.?\s*(?P<page>[A-Za-z]?\d[\w\s,-]*)$"),
+     _field("page", "page", pages)),
+    (re.compile(r"^(?P<count>\d+|[ivxlc]+,\s*\d+)\s*[ps]$"), _field("number-of-pages", "count")),
     (re.compile(r"^(?:Chapter|Chap\.?|Ch\.?)\s*(?P<number>\w+),\s*(?P<title>.+?)"
                 r"(?:;\s*p\.?\s*(?P<page>.+))?$"), _chapter),
     (re.compile(r"^\((?P<series>[^();]+?)(?:;\s*(?:no|vol)\.?\s*(?P<number>[\w.-]+))?\)$"),
      _series),
     (re.compile(r"^(?:Report|Rep\.?|Technical report)\s*No\.?\s*:?\s*(?P<number>.+)$",
                 re.IGNORECASE), _field("number", "number")),
-    (re.compile(r"^vols?\.\s*(?P<volume>[\w.-]+)(?:,\s.+)?$", re.IGNORECASE),
+    (re.compile(r"^(?:vols?\.|Bind|Band|Bd\.)\s*(?P<volume>[\w.-]+)(?:,\s.+)?$", re.IGNORECASE),
      _field("volume", "volume")),
+    # ``NIBR-rapport 2016:14``: a report series and its number.
+    (re.compile(r"^[\w-]*(?:rapport|[Rr]eport)\s+(?:[Nn]o\.?\s*)?\d[\w.:/-]*$"),
+     _field("number", 0)),
     (PRESENTED, _presented),
     (GENRES, _field("genre", 0)),
     (re.compile(r"^[^.;:]+,\s*(?:[a-z]+\s+)?(?:editors?|translators?|illustrators?|"
-                r"compilers?)$"), _contributors),
+                r"compilers?|red)$"), _contributors),
     (re.compile(r"^c?(?:" + DATE + r")$"), _bare_year),
     (re.compile(r"^(?P<page>[A-Z]?\d+\s*-\s*[A-Z]?\d+)$"), _field("page", "page", pages)),
 )

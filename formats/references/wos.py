@@ -15,7 +15,9 @@ A cited reference is a comma-separated run of fields, each with its own mark:
 - the DOI follows ``DOI`` (``DOI DOI 10.x/...`` in older records), or a list
   ``DOI [10.x/a, DOI 10.x/b]`` of the variants WoS holds; the first plain one is kept.
 
-Without volume and page the source may be a book's title; the type then follows from the
+``[Anonymous]`` may stand without a year (``[Anonymous], P INT PICT COD S``), and ``Arxiv``
+(or another preprint server) is the source of a preprint. Without volume and page the source
+may be a book's title; the type then follows from the
 source's words (proceedings, thesis, software) and from the author (organisations publish
 reports).
 """
@@ -38,6 +40,8 @@ _DOI_TAIL = re.compile(r",\s*DOI\s+(?P<dois>\[[^\]]*\]?|.+)$")
 _ONE_DOI = re.compile(r"^(?:DOI\s+)*(?P<doi>10\.\d{3,9}/\S+)$")
 _THESIS = re.compile(r"^(?P<genre>THESIS|DISSERTATION|PHD THESIS|THESIS PHD)\b\s*(?P<school>.*)$",
                      re.IGNORECASE)
+_PREPRINT = re.compile(r"^(?:ARXIV|BIORXIV|MEDRXIV|CHEMRXIV|PSYARXIV|SSRN|RESEARCH SQUARE|"
+                       r"PREPRINTS)(?:\s+PREPRINT)?$", re.IGNORECASE)
 # Words of abbreviated source titles that name a proceedings volume.
 _CONFERENCE = re.compile(
     r"\b(?:PROC|PROCEEDINGS|CONF|CONFERENCE|SYMP|SYMPOSIUM|WORKSH|WORKSHOP|CONGR|CONGRESS|"
@@ -82,8 +86,9 @@ def parse(reference: Reference) -> Candidate | None:
     if fields and _YEAR.match(fields[0]):
         candidate.dates["issued"] = Date((int(fields.pop(0)),))
     source, marked = _take_numbers(fields, candidate)
-    if "issued" not in candidate.dates and not marked:
-        return None
+    anonymous = author.startswith("[") and author.endswith("]")
+    if "issued" not in candidate.dates and not marked and not (anonymous and source):
+        return None  # ``[Anonymous], P INT PICT COD S``: WoS's own author mark, no year
     # The bare year after the author and the V/P marks are the CR line's own shape.
     dated = "issued" in candidate.dates
     candidate.evidence += 2.0 if dated and source and marked else 1.0 if dated else 0.5
@@ -152,9 +157,13 @@ def _author(text: str, verbatim: bool = False) -> Name | None:
     while cut > 1 and _INITIALS.match(words[cut - 1]):
         cut -= 1
     if cut == len(words):
-        if len(words) == 2 and all(_PERSON_WORD.match(w) for w in words):
+        persons = all(_PERSON_WORD.match(w.rstrip(".")) for w in words)
+        if len(words) == 2 and persons:  # ``Liu Xiaoming.``, ``Kaiming He``
             family, given = (words[1], words[0]) if verbatim else (words[0], words[1])
             return Name(family=family, given=given, suffix=suffix.rstrip("."))
+        if len(words) == 3 and persons and words[0].lower() not in _PARTICLES:
+            # ``Mazinani Mohammad Reza``: the family name, then the full given names
+            return Name(family=words[0], given=" ".join(words[1:]), suffix=suffix.rstrip("."))
         return Name(literal=text)
     # ``Connelly Elizabeth B.``, ``Solloway Sharon G``: a full given name before a middle
     # initial (dotted, or in a record kept as cited).
@@ -172,6 +181,10 @@ def _is_organisation(words: list[str]) -> bool:
 
 def _source(source: str, candidate: Candidate) -> None:
     """The source field and the type it tells, given what else the reference holds."""
+    if _PREPRINT.match(source):  # ``Arxiv``: a preprint server
+        candidate.type = "article"
+        candidate.set("container-title", source)
+        return
     thesis = _THESIS.match(source)
     if thesis:
         candidate.type = "thesis"
