@@ -424,3 +424,139 @@ def test_apa_reports_by_issuing_body_and_blog_posts():
     news = read("Patel, K. (2023, March 3). Ferry service cut again. BBC News. "
                 "https://www.bbc.com/news/uk-00000000", "apa")
     assert news.type == "webpage"
+
+
+def test_apa_organisations_joined_by_ampersand_issue_a_report():
+    record = read("National Heritage Council & State Planning Commission. (2018). Protecting "
+                  "old town centres.", "apa")
+    assert record.names["author"] == [Name(literal="National Heritage Council"),
+                                      Name(literal="State Planning Commission")]
+    assert record.type == "report"
+    single = read("Department for Culture, Media & Sport. (2016). The culture white paper. "
+                  "Crown.", "apa")
+    assert len(single.names["author"]) == 1
+
+
+def test_apa_film_maker_role_slides_and_a_period_inside_the_date():
+    film = read("Lee, A. (Director). (2000). Crouching tiger [Film]. Sony Pictures.", "apa")
+    assert film.type == "motion_picture"
+    assert film.names["author"] == [Name(family="Lee", given="A.")]
+    slides = read("Kim, J. (2021, March 3). Cell biology basics [PowerPoint slides]. Moodle. "
+                  "https://moodle.example.edu/course/12", "apa")
+    assert slides.type == "speech"
+    assert slides.fields["publisher"] == "Moodle"
+    brief = read("Ross, K., & Dunn, P. (2019, May.) Paying for water in small towns (Policy "
+                 "Brief No. 12). Water Policy Institute.", "apa")
+    assert brief.dates["issued"].iso() == "2019-05"
+    assert brief.fields["number"] == "12"
+
+
+def test_harvard_agsm_agency_report_with_jurisdiction():
+    record = read("DoH (Department of Health) (2019) Guide to rural clinics, report prepared "
+                  "by K Lane, DoH, Australian Government.", "harvard")
+    assert record.type == "report"
+    assert record.fields["title"] == "Guide to rural clinics"
+    assert record.fields["publisher"] == "DoH"
+    assert "publisher-place" not in record.fields
+
+
+def test_harvard_agps_translator_years_in_title_and_state():
+    record = read("Martín, L 2015, Old roads: travel in Spain, 1400-1600, trans. K Ross, "
+                  "Harbour Press, Sydney.", "harvard")
+    assert record.fields["title"] == "Old roads: travel in Spain, 1400-1600"
+    assert record.names["translator"] == [Name(family="Ross", given="K")]
+    assert (record.fields["publisher"], record.fields["publisher-place"]) == (
+        "Harbour Press", "Sydney")
+    video = read("Hall, P 2004, Safe lifting, video recording, Coast Training Films, "
+                 "Geelong, Vic.", "harvard")
+    assert video.type == "motion_picture"
+    assert video.fields["medium"] == "video recording"
+    assert video.fields["publisher-place"] == "Geelong, Vic"
+
+
+def test_harvard_apostrophe_within_a_quoted_title_and_an_editor_without_points():
+    record = read("Lee, K 2010, 'Teachers' views of homework', Education Review, vol. 5, no. 2, "
+                  "pp. 1-9.", "harvard")
+    assert record.fields["title"] == "Teachers' views of homework"
+    assert record.fields["container-title"] == "Education Review"
+    chapter = read("Ward, J 2008, 'Old harbours', in B Moss (ed.), Coastal towns, Tide Press, "
+                   "Hobart.", "harvard")
+    assert chapter.names["editor"] == [Name(family="Moss", given="B")]
+
+
+def test_harvard_south_african_thesis_and_issue_month():
+    thesis = read("Naidoo, P., 2012. Water use on small farms. MSc. Durban: University of "
+                  "KwaZulu-Natal.", "harvard")
+    assert thesis.type == "thesis"
+    assert thesis.fields["genre"] == "MSc"
+    assert (thesis.fields["publisher-place"], thesis.fields["publisher"]) == (
+        "Durban", "University of KwaZulu-Natal")
+    article = harvard.parse(Reference.of("Botha, R.J. 2001. Rural schools and change. Journal "
+                                         "of Education, 21(3):45-52, May."))
+    assert article is not None
+    assert article.fields["page"] == "45-52"
+    assert article.dates["issued"].iso() == "2001-05"
+
+
+def test_harvard_elsevier_forms():
+    chapter = read("Brown, A.B., Green, C., 2011. Reading maps, in: White, D.E., Black, F. "
+                   "(Eds.), Field Methods. Earth Press, London, pp. 10–20.", "harvard")
+    assert chapter.type == "chapter"
+    assert chapter.fields["title"] == "Reading maps"
+    assert chapter.names["editor"] == [Name(family="White", given="D.E."),
+                                       Name(family="Black", given="F.")]
+    assert (chapter.fields["publisher"], chapter.fields["publisher-place"]) == (
+        "Earth Press", "London")
+    book = read("Jones Jr., T., 1999. The Book of Rivers, second ed. Delta Books, Boston.",
+                "harvard")
+    assert book.names["author"] == [Name(family="Jones", given="T.", suffix="Jr.")]
+    assert book.fields["edition"] == "second"
+    article = read("Smith, A., Young, B., 2015. Soil carbon in dry lands. J. Arid Environ. 45, "
+                   "100–110.", "harvard")
+    assert article.type == "article-journal"
+    assert (article.fields["volume"], article.fields["page"]) == ("45", "100-110")
+    thesis = read("Cairns RB. 1965. Infrared studies of solid oxygen [Dissertation]. Berkeley: "
+                  "University of California.", "harvard")
+    assert thesis.type == "thesis"
+    assert thesis.names["author"] == [Name(family="Cairns", given="RB")]
+
+
+def test_harvard_journal_parted_from_title_or_numbers_and_edition_of_host_book():
+    leeds = read("Okafor, C. (2017) Flood maps. Journal of Hydrology. 8 (2), pp. 11-19.",
+                 "harvard")
+    assert (leeds.fields["container-title"], leeds.fields["volume"]) == (
+        "Journal of Hydrology", "8")
+    comma = read("Okafor, C. (2017) Flood maps, Journal of Hydrology, 8(2): 11-19.", "harvard")
+    assert comma.fields["title"] == "Flood maps"
+    assert comma.fields["page"] == "11-19"
+    chapter = read("Okafor, C. (2017) 'Flood maps', in Reed, P. (ed.) Water. 3rd edn. Leeds: "
+                   "Delta, pp. 5-20.", "harvard")
+    assert chapter.fields["edition"] == "3rd"
+    assert chapter.fields["publisher-place"] == "Leeds"
+
+
+def test_harvard_page_online_alone_and_apa_user_name():
+    page = read("Rivers Trust (2020) Clean rivers [Online]. Available from: "
+                "https://www.example.org/clean [Accessed 4 March 2021].", "harvard")
+    assert page.type == "webpage"
+    video = read("Garcia, P. [PaulGarcia]. (2019, June 5). Tying knots [Video]. YouTube. "
+                 "https://www.youtube.com/watch?v=abc123", "apa")
+    assert video.names["author"] == [Name(family="Garcia", given="P.")]
+
+
+def test_apa_chinese_thesis_parted_by_no_space_periods_and_retrieved_date():
+    thesis = read("王小明. (2015). 儿童数字加工的发展 (硕士学位论文). 华东师范大学, 上海.", "apa")
+    assert thesis.type == "thesis"
+    assert thesis.fields["title"] == "儿童数字加工的发展"
+    assert (thesis.fields["genre"], thesis.fields["publisher"],
+            thesis.fields["publisher-place"]) == ("硕士学位论文", "华东师范大学", "上海")
+    tight = read("李红,张明. (2010).汉语词汇识别的眼动研究.心理科学,33,120-125.", "apa")
+    assert tight.type == "article-journal"
+    assert tight.fields["title"] == "汉语词汇识别的眼动研究"
+    assert (tight.fields["container-title"], tight.fields["volume"], tight.fields["page"]) == (
+        "心理科学", "33", "120-125")
+    online = read("赵一, 钱二. (2021). 阅读的认知机制. 心理研究, (2), 10–18. 2021-05-06 取自 "
+                  "https://example.org/article/123", "apa")
+    assert online.dates["accessed"].iso() == "2021-05-06"
+    assert online.fields["URL"] == "https://example.org/article/123"
+    assert (online.fields["issue"], online.fields["page"]) == ("2", "10-18")

@@ -41,6 +41,7 @@ from .authordate import (
 from .authordate_sources import (
     DATABASE,
     is_blog,
+    is_issuing_body,
     is_journal,
     is_newspaper,
     is_periodical,
@@ -62,7 +63,7 @@ from .common import Candidate, Grammar, Reference
 
 _DATE = re.compile(
     r"\(\s*(?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:\s*[-–/]\s*(?:\d{2}){1,2}[a-z]?)?"
-    r"(?:,\s*[^()]{1,40}?)?|" + UNDATED + r")\s*\)",
+    r"(?:,\s*[^()]{1,40}?)?|" + UNDATED + r")\.?\s*\)",
     re.IGNORECASE)
 _QUOTED_OR_DATED = re.compile(r"[“”\"‘]|(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 
@@ -98,10 +99,17 @@ def _apa_date(text: str) -> re.Match[str] | None:
     """The date after the authors, closed by a period (Harvard's ``(2019) Title`` is not
     APA's), with no quoted title or year before it (other styles' order)."""
     match = _DATE.search(text)
-    if (not match or match.start() == 0 or text[match.end():match.end() + 1] != "."
+    if (not match or match.start() == 0 or not _closed(text, match)
             or _QUOTED_OR_DATED.search(text, 0, match.start())):
         return None
     return match
+
+
+def _closed(text: str, date: re.Match[str]) -> bool:
+    """Whether a period closes the date: after it, or (a slip) within its parentheses,
+    ``(2016, January.)``."""
+    inner = date.group()[1:-1].strip()
+    return text[date.end():date.end() + 1] == "." or inner.endswith(".") and "," in inner
 
 
 
@@ -216,24 +224,37 @@ def _settle_type(candidate: Candidate, date: str) -> None:
         candidate.type = "webpage"
     if candidate.type in ("book", "webpage") and (
             is_report(fields.get("title", ""), fields.get("URL", ""))
-            or _issuing_body(fields.get("publisher", "")) and "edition" not in fields
+            or is_issuing_body(fields.get("publisher", "")) and "edition" not in fields
             and "ISBN" not in fields):
         candidate.type = "report"
     if candidate.type == "webpage" and is_blog(fields.get("URL", "")):
         candidate.type = "post-weblog"
+    if candidate.type == "book" and _by_agency_alone(candidate):
+        candidate.type = "report"
+    if _TALK.match(fields.get("genre", "")):
+        candidate.type = "speech"
+        if "container-title" in fields and "publisher" not in fields:
+            fields["publisher"] = fields.pop("container-title")  # the platform it is on
+
+
+# The description of a talk's slides or notes (``[PowerPoint slides]``, ``[Lecture notes]``).
+_TALK = re.compile(r"^(?:PowerPoint|Presentation|Lecture|Google) (?:slides|notes)$|^Lecture$",
+                   re.IGNORECASE)
+
+
+def _by_agency_alone(candidate: Candidate) -> bool:
+    """A work an agency issues itself, with no publisher, URL or edition (``Australian
+    Government Productivity Commission. (2012). Title.``): a report."""
+    fields = candidate.fields
+    authors = candidate.names.get("author", [])
+    return bool(authors) and all(a.literal and is_issuing_body(a.literal) for a in authors) and (
+        fields.keys().isdisjoint(("publisher", "URL", "DOI", "edition", "ISBN",
+                                  "container-title")))
 
 
 # A broadcaster's news site (``CBC News``, ``BBC News``): a webpage on a news website, which
 # APA 7 tells apart from a newspaper's article.
 _NEWS_WEBSITE = re.compile(r"^[A-Z]{2,5} News$")
-_ISSUING_BODY = re.compile(r"\b(?:university|government|ministry|department|agency|commission|"
-                           r"council|institute|bureau|authority)\b", re.IGNORECASE)
-
-
-def _issuing_body(publisher: str) -> bool:
-    """Whether a work's publisher is a body that issues reports rather than a publisher of
-    books (``University of Calgary``, ``Government of Alberta``; not ``... Press``)."""
-    return bool(_ISSUING_BODY.search(publisher)) and not is_publisher(publisher)
 
 
 _MARKS = (
@@ -250,7 +271,7 @@ def _evidence(text: str) -> float:
     date = _DATE.search(text)
     if not date:
         return 0.0
-    evidence = 1.0 if text[date.end():date.end() + 1] == "." else 0.0
+    evidence = 1.0 if _closed(text, date) else 0.0
     if re.search(r",\s*&\s", text[:date.start()]):
         evidence += 0.5
     for mark in _MARKS:

@@ -47,25 +47,48 @@ def author_list(text: str) -> tuple[list[Name], bool]:
         names = _people(text)
     if names is None or not names:
         literal = text.strip(" .,;")
-        return ([Name(literal=literal)] if literal else []), cut
+        return [Name(literal=body) for body in _bodies(literal)], cut
     return names, cut
+
+
+# The word that ends an organisation's name: ``… Productivity Commission``.
+_BODY_END = re.compile(r"\b(?:Commission|Department|Ministry|Institute|Association|Council|"
+                       r"Agency|Bureau|Organi[sz]ation|Society|Foundation|Office|Authority|"
+                       r"Centre|Center|Board|Service|Trust|University|Government)$")
+
+
+def _bodies(literal: str) -> list[str]:
+    """Organisations joined by ``&`` (``X Commission & Y Commission``), each whole name
+    ending as a body's does; one organisation otherwise (``Department for Business
+    Innovation & Skills``)."""
+    if not literal:
+        return []
+    pieces = [p.strip() for p in re.split(r",?\s+&\s+", literal)]
+    if len(pieces) > 1 and all(len(p.split()) >= 2 and _BODY_END.search(p) for p in pieces):
+        return pieces
+    return [literal]
 
 
 def _people(text: str) -> list[Name] | None:
     """Persons from ``Family, I., Family, I.``; None when the text has no person's name."""
     parts = [p for p in _NAME_SEPARATOR.split(text.strip(" ,;")) if p]
     names: list[Name] = []
-    family = ""
+    family = suffix = ""
     for part in parts:
-        if family and is_initials(part):
-            names.append(Name(family=family, given=part))
-            family = ""
+        if not family and _suffixed(part):
+            family, suffix = part.rsplit(" ", 1)  # Elsevier's ``Strunk Jr., W.``
+        elif family and is_initials(part):
+            names.append(Name(family=family, given=part, suffix=suffix))
+            family = suffix = ""
         elif family and _LEADING_INITIALS.match(part) and not is_han(part):
             initials, rest = _LEADING_INITIALS.match(part).groups()
             particle = rest.strip(" .") if _PARTICLES.match(rest) else ""
             names.append(Name(family=family, given=initials.strip(),
                               dropping_particle=particle))
             family = "" if particle else rest
+        elif family and _GIVEN_NAMES.match(part):
+            names.append(Name(family=family, given=part, suffix=suffix))  # ``Pringle, Gillian S.``
+            family = suffix = ""
         elif names and not family and part.lower() in SUFFIXES:
             last = names.pop()
             names.append(Name(family=last.family, given=last.given, suffix=part))
@@ -85,6 +108,16 @@ def _people(text: str) -> list[Name] | None:
     return names
 
 
+# Given names written out, closed by an initial: ``Gillian S.``, ``Lanelle P.``.
+_GIVEN_NAMES = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)*(?:\s[A-Z]\.)+$")
+
+
+def _suffixed(part: str) -> bool:
+    """``Strunk Jr.``: a family name with its suffix, the initials to follow."""
+    words = part.split()
+    return len(words) >= 2 and words[-1].lower() in SUFFIXES and words[0][:1].isupper()
+
+
 def _family_initials(part: str) -> bool:
     """``Halloran JT``, ``Greenhalgh T.``: a family name with initials after it, no comma
     between (Harvard variants)."""
@@ -97,12 +130,14 @@ def editor_list(text: str) -> tuple[list[Name], bool]:
     """Editors as APA prints them (``R. F. Subotnik, P. Kubilius, & F. C. Worrell``), or
     inverted as Harvard does (``Atkinson, A. and Bourguignon, F.``)."""
     text = text.strip().strip(",;")
-    if not _GIVEN_FIRST.match(text):
+    bare = bool(_BARE_GIVEN_FIRST.match(text))
+    if not _GIVEN_FIRST.match(text) and not bare:
         return author_list(text)
     text, cut = _ET_AL.sub("", text), bool(_ET_AL.search(text))
     names = []
+    leading = _BARE_GIVEN_FIRST if bare else _LEADING_INITIALS
     for piece in _NAME_SEPARATOR.split(text):
-        match = _LEADING_INITIALS.match(piece.strip())
+        match = leading.match(piece.strip())
         if match:
             names.append(Name(family=match[2].strip(" ."), given=match[1].strip()))
         elif piece.strip(" ."):
@@ -110,13 +145,30 @@ def editor_list(text: str) -> tuple[list[Name], bool]:
     return names, cut
 
 
+# AGSM's editors, ``A Mayne`` or ``AB Smith and C Lee``: initials without points, given first.
+_BARE_GIVEN_FIRST = re.compile(r"^([A-Z]{1,3})\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+                               r"(?=$|,|\s+and\s|\s*&)")
 _ROLE = re.compile(r"\s*\((?P<role>Eds?|Comps?|Trans|Dir|Ed\. & Trans)\.?\)\s*\.?$",
                    re.IGNORECASE)
+# APA 7 gives an author's user name after the name: ``Garcia, P. [PaulGarcia].``
+_HANDLE = re.compile(r"(?<=[\w.])\s*\[@?[\w.-]{2,40}\]\s*\.?$")
+# APA names the maker of a film or a show by role: ``Foreman, M. (Director).``; the maker is
+# the work's author.
+_MAKER = re.compile(r"\s*\((?:Director|Producer|Executive Producer|Writer|Host|Creator|"
+                    r"Composer|Artist|Photographer)s?(?:\s*(?:&|and)\s*[A-Z][a-z ]+)?\)\s*\.?$")
 
 
 def read_authors(head: str, candidate: Candidate) -> None:
     """The names before the date: authors, or editors (translators) marked ``(Ed.)``,
     ``(Eds.)``, ``(eds)``, ``(Trans.)``."""
+    handle = _HANDLE.search(head)
+    if handle:
+        set_aside_layout("", candidate, handle.group())  # the user name, APA 7's ``[Handle]``
+        head = head[:handle.start()]
+    maker = _MAKER.search(head)
+    if maker:
+        set_aside_layout("", candidate, maker.group())
+        head = head[:maker.start()]
     role = _ROLE.search(head)
     variable = "author"
     if role:
@@ -151,15 +203,21 @@ def date_of(text: str) -> Date | None:
 
 # -- sentences and the bracketed groups that close them
 
-_SENTENCE_MARKS = re.compile(r"[.?!](?=[”\"’]?(?:\s|$))|[()\[\]]")
-_CLAUSE_MARKS = re.compile(r"[.?!,](?=[”\"’]?(?:\s|$))|[()\[\]]")
+# A period between two Han characters ends a sentence with no space after it, as Chinese
+# references are often set (``眼动研究.心理科学,31,1287-1290.``).
+_HAN_PERIOD = r"|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff])"
+_SENTENCE_MARKS = re.compile(r"[.?!](?=[”\"’]?(?:\s|$))|[()\[\]]" + _HAN_PERIOD)
+_CLAUSE_MARKS = re.compile(r"[.?!,](?=[”\"’]?(?:\s|$))|[()\[\]]" + _HAN_PERIOD)
 # Abbreviations a period does not end a sentence after: the styles' own, and the words of
 # abbreviated journal titles (``J. Sleep Res. 28``).
 _ABBREVIATIONS = frozenset(
     "vol vols no nos pp p rev cat trans st dr mr mrs ms vs jr sr inc ltd co corp "
     "al e.g i.e etc n.d dept univ assn natl intl "
     "res sci med phys chem biol lett eng appl soc econ psychol environ ecol ann proc "
-    "comput math stat technol mater geophys clin neurosci educ manag polit".split())
+    "comput math stat technol mater geophys clin neurosci educ manag polit "
+    "commun int am br eur acad assoc inst syst anal biochem mol microbiol pharmacol genet surg "
+    "nutr agric geol philos struct mech theor exp curr adv "
+    "ph.d d.phil m.phil".split())
 
 
 def sentence_end(text: str, start: int = 0, commas: bool = False) -> int:
@@ -263,7 +321,23 @@ def strip_identifiers(text: str, candidate: Candidate) -> str:
     APA 6's ``, ...``) kept as ``…``, which its tidying would fold to one period."""
     if ". ." in text or ", ..." in text:
         text = _LISTED_ELLIPSIS.sub(" … ", text)
-    return take_identifiers(text, candidate)
+    text = take_identifiers(text, candidate)
+    retrieved = _RETRIEVED_ZH.search(text) if "自" in text else None
+    if retrieved:
+        if retrieved["date"]:
+            year, month, day = map(int, re.split(r"[-./]", retrieved["date"]))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                candidate.dates["accessed"] = Date((year, month, day))
+        candidate.skipped += " " + re.sub(r"[\d./-]", "", retrieved.group())
+        text = text[:retrieved.start()].rstrip()
+    return text
+
+
+# The Chinese ``Retrieved … from`` left at the end once the URL is taken: ``2022-04-29 取自``
+# (APA 6 as Chinese journals print it), ``检索自``, ``获取自``.
+_RETRIEVED_ZH = re.compile(
+    r"(?:(?<=[\s.,，。])|^)(?:(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*)?"
+    r"(?:取自|检索自|获取自)\s*[:：]?\s*$")
 
 
 _LEFTOVERS = re.compile(

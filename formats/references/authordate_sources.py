@@ -18,7 +18,8 @@ from .common import Candidate
 # The kind of work a description in brackets names (matched on its start, in lower case).
 _DESCRIPTION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:unpublished )?(?:doctoral|master'?s?|ph\.?\s?d\.?|mphil|msc|ma|honours|bachelor'?s?"
-     r"|undergraduate|masters)\b.*(?:dissertation|thesis)|(?:dissertation|thesis)\b", "thesis"),
+     r"|undergraduate|masters)\b.*(?:dissertation|thesis)|(?:dissertation|thesis)\b"
+     r"|(?:博士|硕士|学士)(?:学位)?论文|学位论文", "thesis"),
     (r"(?:unpublished )?(?:conference|paper|poster|symposium|roundtable|keynote|workshop)\b"
      r".*(?:paper|presentation|session|address|abstract|poster)?", "paper-conference"),
     (r"data ?sets?\b|database\b", "dataset"),
@@ -28,14 +29,15 @@ _DESCRIPTION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"press release|(?:technical |research |annual )?report\b|white paper|fact sheet|"
      r"policy brief|brochure|pamphlet", "report"),
     (r"preprint\b", "article"),
-    (r"video|film|motion picture", "motion_picture"),
+    (r"(?:online )?video|film|motion picture", "motion_picture"),
     (r"(?:audio )?podcast|radio|television|tv\b", "broadcast"),
     (r"tweet|facebook|instagram|blog post|online forum|status update", "post"),
     (r"map\b", "map"),
 )
 _DESCRIPTION_TYPES = tuple((re.compile(pattern), kind) for pattern, kind in _DESCRIPTION_PATTERNS)
 _MEDIA = frozenset({"online", "internet", "electronic", "e-book", "ebook", "kindle", "cd-rom",
-                    "dvd", "online video", "electronic version"})
+                    "dvd", "online video", "electronic version", "pdf", "video recording",
+                    "sound recording", "audio recording", "videorecording"})
 _EDITION = re.compile(r"^(?P<edition>\d+\s*(?:st|nd|rd|th)?(?: [a-z]+)?|[A-Z][a-z]+\.?"
                      r"(?: [a-z]+\.?)?)\s*(?:ed|edn|edition)\.?$", re.IGNORECASE)
 
@@ -115,6 +117,8 @@ def read_description(text: str, candidate: Candidate) -> bool:
     → medium; False when `text` describes nothing known."""
     if text.lower() in _MEDIA:
         candidate.set("medium", text)
+        if candidate.type == "book" and kind_of(text) == "motion_picture":
+            candidate.type = "motion_picture"
         return True
     kind = kind_of(text)
     if not kind:
@@ -186,7 +190,7 @@ _PERIODICAL = re.compile(
     + r"(?:\s*\((?P<issue>[^()]{1,24})\)|\.(?P<dotted>\d{1,3})(?=,)"
     r"|,\s*(?:[Nn]o\.|[Ii]ssue|[Nn]r\.)\s*(?P<number>[\w/-]+))?"
     r"(?:\s+(?:[A-Z][a-z]+|[a-z]+)(?=[,.]|$))?"
-    r"(?:(?:,\s*|:\s*|\s+)(?:(?:pp?\.\s*)?(?P<page>" + _PAGES + r")"
+    r"(?:(?:,\s*|:\s*|\s+)(?:(?:pp?\.?\s*)?(?P<page>" + _PAGES + r")"
     r"|(?:[Aa]rticle|[Aa]rt\.|[Ee]locator)\s*(?:[Nn]o\.\s*)?(?P<article>\S+?)))?"
     r"\s*\.?$")
 _ISSUE_ONLY = re.compile(
@@ -244,7 +248,7 @@ def page_range(text: str) -> str:
 
 _IN_PART = re.compile(
     r"^[Ii]n:?\s+(?:(?P<editors>[^()]{1,600}?)\s*(?:\((?P<role>(?:[Ee]ds?|[Ee]dited|[Tt]rans|"
-    r"[Cc]omps?|[Ee]d\. & [Tt]rans)\.?(?: by)?)\)|,?\s+(?P<bare>eds?\.?)(?=\s))\s*,?\s*)?"
+    r"[Cc]omps?|[Ee]d\. & [Tt]rans)\.?(?: by)?)\)\.?|,?\s+(?P<bare>eds?\.?)(?=\s))\s*,?\s*)?"
     r"(?P<rest>.*)$")
 
 
@@ -363,12 +367,16 @@ def read_publisher(text: str, candidate: Candidate, publisher_first: bool = Fals
         candidate.set("publisher-place", first)
         candidate.set("publisher", second)
     elif (_PUBLISHER_WORDS.search(first) and not _PUBLISHER_WORDS.search(second)) or (
-            publisher_first and "," not in second):
+            publisher_first and ("," not in second or _PLACE_AND_STATE.match(second.strip()))):
         candidate.set("publisher", first)
         candidate.set("publisher-place", second)
     else:
         candidate.set("publisher", text)
 
+
+
+# A place with its state, ``Wantirna, Vic``, ``Milwaukee, WI``.
+_PLACE_AND_STATE = re.compile(r"^[A-Z][\w .'-]+,\s*(?:Vic|NSW|Qld|Tas|ACT|NT|SA|WA|[A-Z]{2})\.?$")
 
 
 DATABASE = re.compile(r"proquest|dissertations|theses|database|repository|ethos|ebsco|"
@@ -386,13 +394,24 @@ _PREPRINT = re.compile(r"rxiv|\bssrn\b|preprints?\b|research square|\bosf\b", re
 
 _REPORT_TITLE = re.compile(
     r"\b(?:annual|technical|research|final|progress|interim|status|summary)\s+report\b"
-    r"|^(?:the\s+)?report\b|\breport\s+(?:of|on)\s+the\b", re.IGNORECASE)
+    r"|^(?:the\s+)?report\b|\breport\s+(?:of|on)\s+the\b"
+    r"|\breport\s+(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?$", re.IGNORECASE)
 
 
 def is_report(title: str, url: str = "") -> bool:
     """Whether a work whose source reads as a book's or a webpage's is a report: its title
     names it one (``Annual report 2020``, ``Report of the Inquiry``), or it is a PDF."""
     return bool(_REPORT_TITLE.search(title)) or url.lower().endswith(".pdf")
+
+
+_ISSUING_BODY = re.compile(r"\b(?:university|government|ministry|department|agency|commission|"
+                           r"council|institute|bureau|authority)\b", re.IGNORECASE)
+
+
+def is_issuing_body(publisher: str) -> bool:
+    """Whether a work's publisher is a body that issues reports rather than a publisher of
+    books (``University of Calgary``, ``Government of Alberta``; not ``... Press``)."""
+    return bool(_ISSUING_BODY.search(publisher)) and not is_publisher(publisher)
 
 
 _BLOG = re.compile(r"^https?://[^/]*\bblog|/blogs?/|blogspot\.", re.IGNORECASE)

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 
-from ..names import is_han
+from ..names import is_han, is_organisation
 from ..numbers import normalise_pages as pages
 from ..numbers import strip_zeros
+from ..record import Name
 from .common import (
     Candidate,
     Grammar,
@@ -62,7 +63,7 @@ _PUBLISHER_YEAR = re.compile(r"^(?P<publisher>.*?)[\s,;]*"
                              r"(?:c?(?P<year>\d{4})[a-z]?(?:-\d{1,2}){0,2})?"
                              r"(?:\s*,\s*(?P<more>\d[\d+-]*))?$")
 _UNKNOWN_PLACE = re.compile(r"\[\s*[Ss]\.\s*[l1nN]\.?\s*\]\s*:?|\[?出版(?:地|者)不详\]?\s*:?")
-_SOURCE = re.compile(r"^(?P<container>.+?)\s*(?:,\s*|\.\s*(?=\d{4}))"
+_SOURCE = re.compile(r"^(?P<container>.+?)\s*(?:,\s*|(?<![\d:])\.\s*(?=\d{4}(?!\d)))"
                      r"(?P<numbers>(?:\d|\(|Vol|vol|Suppl|[A-Z]\d).*)$")
 _SOURCE_WITHOUT_YEAR = re.compile(r"^(?P<container>[^(]+?)\s*(?P<numbers>\(.*)$")
 _NUMBERS = re.compile(
@@ -75,7 +76,7 @@ _YEAR_VOLUME_ISSUE_PAGE = re.compile(
 _NEWSPAPER = re.compile(r"^(?P<container>.+?)\s*,\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})"
                         r"(?:\s*\((?P<page>[^)]+)\))?")
 _DATE = re.compile(r"\(\s*(?P<paren>\d{4}(?:-\d{1,2}){0,2})\s*\)"
-                   r"|(?<![\d-])(?P<plain>\d{4}-\d{1,2}-\d{1,2}"
+                   r"|(?<![\d-])(?P<plain>\d{4}-\d{1,2}-\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}"
                    r"|\d{4}-\d{1,2}|\d{4})(?![\d-])")
 # An English rendering of the entry appended in brackets, as Chinese journals print it.
 _TRANSLATION = re.compile(r"[.\s]*[(\[](?=[A-Z][^\u3400-\u9fff\]]{10,}\[(?:[A-Z]{1,2})(?:/OL)?\])"
@@ -84,8 +85,27 @@ _STANDARD = re.compile(r"\b(?:[A-Z]{1,5}(?:/[A-Z]{1,2})?|ISO/IEC|T/[A-Z]+)\s*\d+
                        r"(?:\s*[-—]\s*\d{4})?")
 _PATENT_NUMBER = re.compile(r"^(?:(?:中国|美国|日本|[A-Z][a-z]+)\s*,\s*)?"
                             r"(?P<number>[A-Z]{0,2}\d[\dA-Z.]{5,})$")
+# An official document's number (文号): ``发改价格〔2021〕1093号``, ``国办发〔2024〕12 号``.
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\[\s*\d{4}\s*\]\s*\d+\s*号")
 _CODE_NUMBER = re.compile(r"^[\w./-]*\d[\w./-]*$")
 _NO_PLACE = re.compile(r"^\[?\s*(?:S\.\s*[l1]\.?|出版地不详)\s*\]?$")
+# After ``[P]``: ``中国专利: CN109919190A, 2019-06-21``, ``(申请公布号: CN115018770A, ...)``.
+_PATENT_REST = re.compile(r"^\(?(?:[\u4e00-\u9fff]{1,6}\s*[:,]\s*)?"
+                          r"(?!\d{4}(?:[-.]\d{1,2}){0,2}\s*$)"
+                          r"(?P<number>[A-Z]{0,2}\d[\dA-Z.]{5,}[\dA-Z])\s*[,.]?\s*(?P<rest>.*)$")
+# A host's year, volume, issue and pages, as a journal's: ``2024, 38(17): 19724-19731``.
+_HOST_NUMBERS = re.compile(r"^(?P<year>(?:1[5-9]|20)\d\d)\s*,\s*(?P<volume>\d+)"
+                           r"\s*(?:\((?P<issue>[^()]+)\))?\s*:\s*(?P<page>[A-Za-z]?\d[\w+,-]*)$")
+_HOST_WITH_YEAR = re.compile(r"^(?P<title>[^:]+?),\s*"
+                             r"(?P<publication>(?:1[5-9]|20)\d\d[a-z]?(?:\s*:\s*[\w+,-]+)?)$")
+# Abbreviations that open a host's title, not an editor's name: ``//Proc. Interspeech``.
+_HOST_WORD = re.compile(r"^(?:Proc|Proceedings|Conf|Int|Intl|Symp|Trans|Adv|Ann|Rec|Dig)$")
+# A Western name given-first with the surname in capitals: ``Barbara M. KEHM``, ``BarbaraM.KEHM``.
+_GIVEN_FIRST = re.compile(r"(?:^|(?<=[,;]))\s*(?P<given>[A-Z][a-z]+)\s*(?P<initial>[A-Z])\.\s*"
+                          r"(?P<family>[A-Z][A-Z'-]+)(?=\s*(?:[,;]|$))")
+# An initial run into the surname: ``Pazzani M,BillsusD``.
+_GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z])(?=\s*(?:[,;]|$))")
+_WORD_NAME = re.compile(r"[A-Z][a-z]+")
 _NATIONALITY = re.compile(r"^[\[(][\u4e00-\u9fff]{1,3}[\])]\s*")
 _ORGANISATION_END = re.compile(r"(?:会|院|所|部|局|厅|办|室|中心|大学|学院|公司|集团|组|社|馆|站|"
                                r"报|网|委员会|政府|协会|学会|署|处)$")
@@ -104,8 +124,16 @@ def parse(reference: Reference) -> Candidate | None:
     translation = _TRANSLATION.search(tail)
     if translation:
         candidate.skipped, tail = translation.group(), tail[:translation.start()]
+    journal_first = code["code"] == "J" and re.match(r"\s*,", tail)
     tail = _UNKNOWN_PLACE.sub("", take_identifiers(tail, candidate))
     _read_head(head, candidate)
+    if journal_first:
+        # The journal before the code: ``题名. 地理学报[J], 2020, 75(8): 1699-1710``
+        parts = sentences(candidate.fields.get("title", ""))
+        if len(parts) >= 2:
+            candidate.set("title", ". ".join(parts[:-1]))
+            _read_source(f"{parts[-1]}, {tail.lstrip(' ,')}", candidate)
+            return candidate
     host = _host(tail)
     if host is not None:
         before, host_text = host
@@ -156,25 +184,56 @@ def _read_head(head: str, candidate: Candidate) -> None:
     head = head.strip().rstrip(".")
     match = _AUTHOR_YEAR.match(head)
     if match and (looks_like_names(match["authors"]) or len(match["authors"]) <= 30):
-        candidate.set_names("author", name_list(match["authors"], "family-first"))
-        candidate.dates["issued"] = parse_any_date(match["year"]) or candidate.dates.get("issued")
+        candidate.set_names("author", _authors(match["authors"]))
+        candidate.set_date("issued", match["year"])
         candidate.set("title", match["title"])
         return
     split = split_names_off(head)
     if split:
-        candidate.set_names("author", name_list(_NATIONALITY.sub("", split[0]), "family-first"))
+        foreign = bool(_NATIONALITY.match(split[0]))
+        candidate.set_names("author", _authors(_NATIONALITY.sub("", split[0]), foreign))
         candidate.set("title", split[1])
     else:
         candidate.set("title", head)
 
 
+def _authors(text: str, foreign: bool = False) -> tuple[list[Name], bool]:
+    """The authors' names; a given-first Western name among them (``Barbara M. KEHM``) and an
+    organisation in capitals standing alone (``ST MICROELECTRONICS``) read as such. A Western
+    name of two full words is given-first where the list marks it foreign (``[美]Al
+    Sweigart``) or sets it among Han-script names (``李英华, 侯亚梅, Erika Bodin``): it is
+    written as on the original, not inverted as GB/T writes Western names."""
+    given_first = {m["family"]: Name(family=m["family"], given=f"{m['given']} {m['initial']}.")
+                   for m in _GIVEN_FIRST.finditer(text)}
+    if given_first:
+        text = _GIVEN_FIRST.sub(lambda m: (", " if m.start() else "") + m["family"], text)
+    text = _GLUED_INITIAL.sub(r"\1 \2", text)
+    inverted = re.match(r"[A-Z][\w'-]+,\s*(?:[A-Z]\.\s*)+,", text)  # ``Lewis, P., Perez, E.``
+    names, truncated = name_list(text, "family-given" if inverted else "family-first")
+    names = [given_first.get(n.family, n) if n.family and not n.given else n for n in names]
+    if foreign or any(is_han(n.family) for n in names):
+        names = [Name(family=n.given, given=n.family) if _WORD_NAME.fullmatch(n.family)
+                 and _WORD_NAME.fullmatch(n.given) else n for n in names]
+    if len(names) == 1 and names[0].family.isupper() and names[0].given.isupper() and (
+            re.fullmatch(r"[A-Z]{4,}", names[0].given)
+            or is_organisation(f"{names[0].family} {names[0].given}")):
+        names = [Name(literal=f"{names[0].family} {names[0].given}")]
+    return names, truncated
+
+
 def split_names_off(text: str) -> tuple[str, str] | None:
     """``names. the rest``, at the first full stop where what precedes reads as names (GB/T
-    initials have no full stops, so one after a capital may end the names)."""
+    initials have no full stops, so one after a capital may end the names, unless a surname
+    in capitals follows it: ``Barbara M. KEHM. Title``)."""
     for stop in re.finditer(r"\.", text):
         if stop.start() > 300:
             break
         names, rest = text[:stop.start()], text[stop.end():].strip()
+        if re.search(r"(?:^|[,;])\s*[A-Z][a-z]+\s*[A-Z]$", names) \
+                and re.match(r"[A-Z][A-Z'-]+\s*\.", rest):
+            continue
+        if rest.startswith(",") and re.search(r"(?:^|\s)[A-Z]$", names):
+            continue  # initials with full stops, the list going on: ``Lewis, P., Perez, E.``
         if rest and looks_like_names(names):
             return names, rest
     return None
@@ -244,8 +303,11 @@ def _read_host(text: str, candidate: Candidate) -> None:
     """``editors. host title. [edition.] place: publisher, year: pages``."""
     parts = _read_responsibility(text, candidate)
     publication = parts.pop() if len(parts) >= 2 and _is_publication(parts[-1]) else ""
+    joined = _HOST_WITH_YEAR.match(parts[-1]) if parts and not publication else None
+    if joined:  # no full stop before the year: ``//Proceedings of IEEE, 2021: 100-110``
+        parts[-1], publication = joined["title"], joined["publication"]
     split = split_names_off(". ".join(parts)) if len(parts) >= 1 else None
-    if split:
+    if split and not _HOST_WORD.match(split[0].strip()):
         candidate.set_names("editor", name_list(re.sub(r"[,，]?\s*(?:主?编|eds?\.?)$", "",
                                                         split[0]), "family-first"))
         parts = [split[1]]
@@ -274,15 +336,24 @@ def _read_rest(tail: str, code: str, candidate: Candidate) -> None:
         match = _NEWSPAPER.match(rest)
         if match:
             candidate.set("container-title", match["container"])
-            candidate.dates["issued"] = parse_any_date(match["date"])
+            date = parse_any_date(match["date"])
+            if date:
+                candidate.dates["issued"] = date
             candidate.set("page", match["page"] or "")
         else:
             _read_source(rest, candidate)
+    elif code == "P" and (patent := _PATENT_REST.match(rest)):
+        candidate.set("number", patent["number"])
+        _read_dates(patent["rest"], candidate)
     elif parts and _is_publication(parts[0]) and not _DATE.fullmatch(parts[0]) and (
             code not in ONLINE_CODES or ":" in parts[0]):
         _read_publication(parts[0], candidate)
         _read_dates(". ".join(parts[1:]), candidate)
     else:
+        document = _DOCUMENT_NUMBER.search(rest)
+        if document and "number" not in candidate.fields:
+            candidate.set("number", document.group())
+            rest = rest[:document.start()] + rest[document.end():]
         _read_dates(rest, candidate, keep_text=True)
 
 
@@ -300,8 +371,7 @@ def _read_source(text: str, candidate: Candidate) -> None:
     numbers = _NUMBERS.match(numbers_text.strip())
     if not numbers:
         return
-    if numbers["year"]:
-        candidate.dates["issued"] = parse_any_date(numbers["year"])
+    candidate.set_date("issued", numbers["year"])
     volume, page = numbers["volume"] or "", numbers["page"] or ""
     if "-" in volume and not page and not numbers["issue"]:
         volume, page = "", volume  # online first: ``学报, 1-13``
@@ -312,6 +382,13 @@ def _read_source(text: str, candidate: Candidate) -> None:
 
 def _read_publication(text: str, candidate: Candidate) -> None:
     """``place: publisher, year: pages`` (any part but the publisher may be missing)."""
+    numbers = _HOST_NUMBERS.match(text.strip().rstrip("."))
+    if numbers:
+        candidate.set_date("issued", numbers["year"])
+        candidate.set("volume", numbers["volume"])
+        candidate.set("issue", strip_zeros((numbers["issue"] or "").strip()))
+        candidate.set("page", pages(numbers["page"]))
+        return
     pieces = [p.strip() for p in text.strip().rstrip(".").split(":")]
     if len(pieces) >= 2 and _PAGE.fullmatch(pages(pieces[-1])):
         candidate.set("page", pages(pieces.pop()))
@@ -357,8 +434,13 @@ def _read_number(candidate: Candidate) -> None:
         match = _STANDARD.search(title)
         if match:
             candidate.set("number", match.group())
-            candidate.set("title", (title[:match.start()] + " " + title[match.end():])
-                          .strip(" ,:."))
+            rest = re.sub(r"\(\s*\)", "", title[:match.start()] + " " + title[match.end():])
+            candidate.set("title", rest.strip(" ,:."))
+        return
+    document = _DOCUMENT_NUMBER.search(title)
+    if document and document.end() == len(title.rstrip()) and ":" in title[:document.start()]:
+        candidate.set("number", document.group())
+        candidate.set("title", title[:document.start()].rstrip(" :"))
         return
     if candidate.type in ("patent", "report", "manuscript") and ":" in title:
         name, _, number = title.rpartition(":")

@@ -164,7 +164,8 @@ def _read_newspaper(text: str, candidate: Candidate) -> bool:
     set_aside_layout("", candidate, match["month"])
     issued = candidate.dates.get("issued")
     if issued and issued.year:
-        candidate.dates["issued"] = date_of(f"{match['day']} {match['month']} {issued.year}")
+        candidate.dates["issued"] = date_of(f"{match['day']} {match['month']} {issued.year}") \
+            or issued
     candidate.type = "article-newspaper"
     return True
 
@@ -209,7 +210,7 @@ def _issue_date_off(text: str, candidate: Candidate) -> str:
         return text
     if len(issued.parts) == 1:
         candidate.dates["issued"] = date_of(f"{match['day'] or ''} {match['month']} "
-                                            f"{issued.year}")
+                                            f"{issued.year}") or issued
     set_aside_layout("", candidate, match["month"])
     return text[:match.start()]
 
