@@ -42,6 +42,13 @@ def test_a_heading_and_blank_lines_around_a_one_per_line_list_do_not_join_it():
     assert split(text) == [(3, "Smith J. Title. J. 2020;1:2-3."), (4, "Lee K. Other. J. 2019;4:5.")]
 
 
+def test_a_chinese_title_wrapped_between_two_characters_gets_no_space():
+    items = [i for i in read(["[1] 刘乃安. 生物质材料热解失重动力学及其分析",
+                              "    方法研究[D]. 合肥: 中国科学技术大学, 2000."], "r.txt")
+             if not isinstance(i, Diagnostic)]
+    assert items[0].get("title") == "生物质材料热解失重动力学及其分析方法研究"
+
+
 def test_markdown_escaped_numbers_open_references():
     assert [line for line, _ in split("\\[1\\] A. T[J]. J, 2020.\n\\[2\\] B. T[J]. J, 2021.\n")] == [
         1, 2]

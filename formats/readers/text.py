@@ -3,7 +3,8 @@
 The list is split into references (`split_references`): numbered (``[1]``, ``1.``, ``(1)``)
 or bulleted, each reference starts at its number and may wrap over several lines; without
 numbers, blank lines part references when there are any, else each line is one (a line
-that plainly continues the one before, starting in lower case, is joined to it). Each
+that plainly continues the one before, starting in lower case or indented further, is
+joined to it). Each
 reference is parsed by `recconv.formats.references`, which picks the style that explains
 it best; ``-v`` says which, and a reference no style reads is kept whole as the title of a
 record of its own, and reported.
@@ -83,7 +84,7 @@ def split_references(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
                 current = []
             continue
         opens = _NUMBERED.match(line) if marked else (
-            not blank_parted and not (current and _CONTINUES.match(line)))
+            not blank_parted and not (current and _continues(line, current[0])))
         if opens and current:
             yield start, "\n".join(current)
             current = []
@@ -92,6 +93,16 @@ def split_references(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
         current.append(line)
     if current:
         yield start, "\n".join(current)
+
+
+def _continues(line: str, first: str) -> bool:
+    """Whether `line` goes on with the reference that `first` opened: it starts in lower case
+    or with a number's tail, or is indented further (a hanging indent)."""
+    return bool(_CONTINUES.match(line)) or _indent(line) > _indent(first)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _blocks(numbered: list[tuple[int, str]]) -> int:

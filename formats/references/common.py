@@ -36,7 +36,9 @@ class Reference:
     @classmethod
     def of(cls, original: str) -> Reference:
         unescaped = original.replace("\\[", "[").replace("\\]", "]")  # Markdown's \[1\]
-        printed = _SPACES.sub(" ", unescaped.translate(_BLANKS)).strip()
+        # A line broken between two Han characters is one word again: Chinese has no spaces.
+        unbroken = _HAN_LINE_BREAK.sub("", unescaped)
+        printed = _SPACES.sub(" ", unbroken.translate(_BLANKS)).strip()
         label, text = strip_label(printed.translate(_FOLD))
         return cls(text, original, label, printed[len(printed) - len(text):])
 
@@ -55,6 +57,7 @@ _BLANKS = {0x3000: 0x20, 0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20, 0x200B: None,
 _FOLD = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)},
          0x3010: 0x5B, 0x3011: 0x5D, 0x3014: 0x5B, 0x3015: 0x5D, 0x2212: 0x2D}
 _SPACES = re.compile(r"\s+")
+_HAN_LINE_BREAK = re.compile(r"(?<=[\u3400-\u9fff])[ \t]*\r?\n\s*(?=[\u3400-\u9fff])")
 _LABEL = re.compile(
     r"^(?:\[\s*(?P<bracketed>\d{1,4}|[^\W\d_][\w+]{1,10})?\s*\]|\((?P<parenthesised>\d{1,4})\)"
     r"|(?P<numbered>\d{1,4})(?:[.)](?=\s|[^\d\s])|\s{2,}|\s(?=[A-Z\u3400-\u9fff])(?!\d)))\s*")
