@@ -25,13 +25,13 @@ institution laboratory league ltd ministry network office organisation organizat
 project society team union university
 """.split())
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
 
 
 def is_han(text: str) -> bool:
     """Whether `text` contains Chinese (Han) characters."""
-    return bool(_HAN.search(text))
+    return bool(HAN.search(text))
 
 
 def parse_name(text: str, affiliations: tuple[str, ...] = ()) -> Name:

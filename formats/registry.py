@@ -35,8 +35,9 @@ class Reader:
     """An input format.
 
     `detect` scores how surely a text's opening (up to `DETECT_CHARS` characters) is in this
-    format, from 0 (not at all) to 1 (certainly). `read` turns lines (without line ends) of one
-    input named `source` into records, yielding a `Diagnostic` for each part it cannot read.
+    format, from 0 (not at all) to `ceiling` (certainly, or the most it ever claims). `read`
+    turns lines (without line ends) of one input named `source` into records, yielding a
+    `Diagnostic` for each part it cannot read.
     """
 
     name: str
@@ -45,6 +46,7 @@ class Reader:
     read: Callable[[Iterable[str], str], ReadStream]
     aliases: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
+    ceiling: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -117,10 +119,20 @@ class Registry:
         return _by_suffix(self.readers, path)
 
     def detect(self, head: str) -> list[tuple[float, Reader]]:
-        """Readers that claim the text `head`, surest first (ties keep registry order)."""
-        scored = [(reader.detect(head), reader) for reader in self.readers]
-        claimed = [(score, reader) for score, reader in scored if score > 0]
-        return sorted(claimed, key=lambda pair: -pair[0])
+        """Readers that claim the text `head`, surest first (ties keep registry order).
+
+        A reader whose `ceiling` is below a score already found is not asked: it could not
+        win, and some (the reference-list reader) are costly to ask.
+        """
+        order = {reader.name: index for index, reader in enumerate(self.readers)}
+        claimed: list[tuple[float, Reader]] = []
+        for reader in sorted(self.readers, key=lambda r: -r.ceiling):
+            if claimed and reader.ceiling < max(score for score, _ in claimed):
+                continue
+            score = reader.detect(head)
+            if score > 0:
+                claimed.append((score, reader))
+        return sorted(claimed, key=lambda pair: (-pair[0], order[pair[1].name]))
 
 
 def _lookup(formats: list, name: str, kind: str):

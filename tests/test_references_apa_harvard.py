@@ -8,8 +8,9 @@ import random
 import pytest
 
 from recconv.formats.record import ET_AL, Name
-from recconv.formats.references import apa, harvard, parse_reference
+from recconv.formats.references import apa, harvard
 from recconv.formats.references.common import Reference
+from recconv.formats.references.parse import parse_reference
 
 
 def read(text: str, style: str):

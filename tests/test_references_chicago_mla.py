@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from recconv.formats.record import ET_AL, Date, Name
-from recconv.formats.references import chicago, mla, parse_reference
+from recconv.formats.references import chicago, mla
 from recconv.formats.references.common import Reference
+from recconv.formats.references.parse import parse_reference
 
 
 def read(text: str, style: str):

@@ -12,7 +12,7 @@ import pytest
 
 from recconv.formats.diagnostics import Diagnostic
 from recconv.formats.readers.text import read
-from recconv.formats.references import parse_reference
+from recconv.formats.references.parse import parse_reference
 
 LABELLED = Path(__file__).parent / "references" / "labelled"
 PIECES = ["[J]", "[M]", "[C]//", "[EB/OL]", "［Ｊ］", "．", "，", "：", "（", "）", "等", "et al.",

@@ -4,7 +4,7 @@ record read."""
 from __future__ import annotations
 
 from recconv.formats.record import ET_AL, Date, Name
-from recconv.formats.references import parse_reference
+from recconv.formats.references.parse import parse_reference
 
 
 def read(text: str):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from recconv.formats.record import ET_AL, Name
-from recconv.formats.references import ieee, parse_reference, vancouver, wos
+from recconv.formats.references import ieee, vancouver, wos
 from recconv.formats.references.common import Reference
+from recconv.formats.references.parse import parse_reference
 
 
 def read(text: str, style: str):

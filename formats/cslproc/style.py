@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from . import locale as locales
 from . import numbers, textcase
 from .context import DATE_VARIABLES, NAME_VARIABLES, Context, Frame
 from .output import Blob
 from .richtext import leaf
 
-NS = "{http://purl.org/net/xbiblio/csl}"
+NS = locales.NS  # the CSL namespace, as ElementTree writes it
 _DECORATION_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
                           "vertical-align")
 NUMBER_VARIABLES = frozenset({

@@ -19,7 +19,8 @@ from ..languages import language_code
 from ..names import is_han, parse_name
 from ..numbers import normalise_pages, strip_zeros
 from ..record import Classification, Date, Origin, Record
-from ..references import related, to_record
+from ..references import related
+from ..references.common import to_record
 from ..registry import Reader, ReadStream
 from ..tagged import split_keywords
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from ..diagnostics import error, info
 from ..record import Origin, Record
-from ..references import Reference, parse_reference
+from ..references.common import YEAR, Reference
 from ..registry import DETECT_CHARS, Reader, ReadStream
 
 _NUMBERED = re.compile(r"^\s*(?:\\?[\[［【]\s*(?:\d{1,4}|[^\W\d_][\w+]{1,10})?\s*\\?[\]］】]"
@@ -26,29 +26,34 @@ _NUMBERED = re.compile(r"^\s*(?:\\?[\[［【]\s*(?:\d{1,4}|[^\W\d_][\w+]{1,10})?
 _HEADING = re.compile(r"^\s*(?:参考文献|引用文献|文献|references?|bibliography|works cited|"
                       r"literature cited|sources)\s*[:：]?\s*$", re.IGNORECASE)
 _CONTINUES = re.compile(r"^\s*(?:[a-z(]|\d+\s*[-–(:,])")
-_TYPE_CODE = re.compile(r"[\[［]\s*(?:[JMCDRSPNAGZK]|EB|DB|DS|CP)(?:\s*/\s*OL)?\s*[\]］]")
-_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _DETECT_SAMPLE = 20
+DETECT_CEILING = 0.6  # below the structured formats, which say what they are more plainly
 
 
 def detect(head: str) -> float:
     """How surely `head` is a reference list: the share of its first references that a style
-    reads, capped below the structured formats, which say what they are more plainly."""
+    reads, and of those with a GB/T type code, up to `DETECT_CEILING`."""
+    from ..references import gbt7714  # the grammars load only when a list may be at hand
+    from ..references.parse import parse_reference
+
     references = [text for _, text in split_references(head.splitlines())][:_DETECT_SAMPLE]
     if not references:
         return 0.0
     if len(head) >= DETECT_CHARS and len(references) > 1:
         references = references[:-1]  # the opening may end inside the last one
-    read = sum(1 for text in references if _YEAR.search(text) and parse_reference(text))
+    read = sum(1 for text in references if YEAR.search(text) and parse_reference(text))
     share = read / len(references)
     if share < 0.5:
         return 0.0
-    coded = sum(1 for text in references if _TYPE_CODE.search(text)) / len(references)
-    return 0.3 + 0.2 * share + 0.1 * coded
+    coded = sum(1 for text in references
+                if gbt7714.TYPE_CODE.search(Reference.of(text).text)) / len(references)
+    return DETECT_CEILING - 0.2 * (1 - share) - 0.1 * (1 - coded)
 
 
 def read(lines: Iterable[str], source: str) -> ReadStream:
     """Each reference of the list as a record, with a note of the style it was read as."""
+    from ..references.parse import parse_reference
+
     for line, text in split_references(lines):
         origin = Origin(source, line)
         parsed = parse_reference(text, origin)
@@ -122,4 +127,5 @@ READER = Reader(
     detect=detect,
     read=read,
     aliases=("references", "reference-list"),
+    ceiling=DETECT_CEILING,
 )

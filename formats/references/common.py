@@ -12,11 +12,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..dates import month_number
-from ..names import is_han, is_organisation, parse_database_name, parse_name
-from ..record import Date, Name
+from ..names import HAN, is_han, is_organisation, parse_database_name, parse_name
+from ..record import ET_AL, Date, Name, Origin, Record
 
 # -- the reference
 
@@ -329,7 +329,7 @@ YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 # -- names
 
-ET_AL = re.compile(r"(?:,?\s*(?:et\s*a[l1]\.?|等|…|\.\.\.|\bet\s+alii|\band\s+others))\s*$",
+_ET_AL_MARK = re.compile(r"(?:,?\s*(?:et\s*a[l1]\.?|等|…|\.\.\.|\bet\s+alii|\band\s+others))\s*$",
                    re.IGNORECASE)
 _CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # with Ł, Ø, Č ...
 _INITIALS = re.compile(rf"^(?:[{_CAPITAL}][a-z]?\.\s*-?\s*|[{_CAPITAL}](?=[\s-]|$)[\s-]*)+$"
@@ -338,7 +338,7 @@ _INITIALS = re.compile(rf"^(?:[{_CAPITAL}][a-z]?\.\s*-?\s*|[{_CAPITAL}](?=[\s-]|
 
 def truncation(text: str) -> tuple[str, bool]:
     """The name list without its closing ``et al.``/``等``, and whether it had one."""
-    match = ET_AL.search(text)
+    match = _ET_AL_MARK.search(text)
     if match:
         return text[:match.start()].rstrip(" ,"), True
     return text, False
@@ -419,10 +419,40 @@ def _one_name(piece: str, order: str) -> Name | None:
     return parse_name(piece)
 
 
-_HAN_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
 def han_share(text: str) -> float:
     """Share of Han characters among the letters of `text`."""
     letters = sum(1 for c in text if c.isalpha())
-    return len(_HAN_CHARACTER.findall(text)) / letters if letters else 0.0
+    return len(HAN.findall(text)) / letters if letters else 0.0
+
+
+# -- the record
+
+# Below this share of the reference explained, the record keeps the reference as given.
+FULLY_EXPLAINED = 0.9
+# Variables whose value the grammars write in one form, not as printed (any dash as ``-``).
+_NORMALISED = frozenset({"page"})
+
+
+def to_record(candidate: Candidate, origin: Origin | None,
+              reference: Reference | None = None) -> Record:
+    """The candidate as a record. Read from `reference`, values keep the characters printed
+    there (``：``, not the folded ``:``), and a reference the record explains only in part is
+    kept whole with it, so that nothing of it is lost."""
+    printed = reference.as_printed if reference else str
+    names = {variable: [_printed_name(printed, name) for name in people]
+             + ([ET_AL] if variable in candidate.truncated else [])
+             for variable, people in candidate.names.items()}
+    for variable in candidate.truncated - set(names):
+        names[variable] = [ET_AL]
+    fields = {variable: value if variable in _NORMALISED else printed(value)
+              for variable, value in candidate.fields.items()}
+    record = Record(type=candidate.type, fields=fields, names=names,
+                    dates=dict(candidate.dates), origin=origin)
+    if reference and candidate.coverage(reference) < FULLY_EXPLAINED:
+        record.add_extra("reference", " ".join(reference.original.split()))
+    return record
+
+
+def _printed_name(printed: Callable[[str], str], name: Name) -> Name:
+    return replace(name, family=printed(name.family), given=printed(name.given),
+                   literal=printed(name.literal))

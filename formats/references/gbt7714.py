@@ -44,7 +44,7 @@ TYPES = {
 PART_TYPES = {"M": "chapter", "C": "paper-conference", "A": "paper-conference",
               "G": "chapter", "K": "chapter"}
 
-_CODE = re.compile(r"\\?\[\s*(?P<code>EB|DB|DS|CP|CM|AO|[JMCGKDRSPNAZ])\s*"
+TYPE_CODE = re.compile(r"\\?\[\s*(?P<code>EB|DB|DS|CP|CM|AO|[JMCGKDRSPNAZ])\s*"
                    r"(?:/\s*(?P<carrier>OL|CD|MT|DK))?\s*\\?\]")
 # Sentence ends: a full stop not inside a number, after an abbreviation or an initial.
 _STOP = re.compile(r"\.\s*")
@@ -113,7 +113,7 @@ _ORGANISATION_END = re.compile(r"(?:会|院|所|部|局|厅|办|室|中心|大�
 
 def parse(reference: Reference) -> Candidate | None:
     """An entry with a GB/T type code, or None."""
-    code = _CODE.search(reference.text)
+    code = TYPE_CODE.search(reference.text)
     if code is None:
         return _parse_uncoded(reference)
     # A type code where the standard puts it (before ``.``, ``//`` or the end) is a mark no
@@ -278,8 +278,8 @@ def _host(tail: str) -> tuple[str, str] | None:
     """For a part, what precedes its host (translators) and the host; else None."""
     if "//" in tail:
         before, _, host = tail.partition("//")
-        return before, _CODE.sub(". ", host)
-    second = _CODE.search(tail)
+        return before, TYPE_CODE.sub(". ", host)
+    second = TYPE_CODE.search(tail)
     if second and second["code"] in ("C", "M", "G", "K"):
         return "", tail[:second.start()] + ". " + tail[second.end():]
     return None

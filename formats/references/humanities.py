@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from ..dates import month_number, season_number
+from ..names import HAN
 from ..record import Date
-from .common import Candidate, take_identifiers, tidy
+from .common import Candidate, han_share, take_identifiers, tidy
 
 # No reference runs this long; a text that does is not one.
 LONGEST = 1500
@@ -270,11 +271,8 @@ def plainly_other(text: str) -> bool:
     from its start), or without a lower-case word."""
     if len(text) > LONGEST or not _LOWER_WORD.search(text):
         return True
-    han = len(_HAN.findall(text))
-    return han > 0 and (han > 0.3 * len(_LETTER.findall(text)) or bool(_HAN.search(text, 0, 40)))
+    return han_share(text) > 0.3 or bool(HAN.search(text, 0, 40))
 
 
 _LOWER_WORD = re.compile(r"[a-z]{3}")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LETTER = re.compile(r"[^\W\d_]")
 

@@ -17,20 +17,24 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from ..csl import to_csl
-from ..cslproc import Processor, StyleError
-from ..cslproc import locale as locales
-from ..cslproc.style import NS, Style, from_xml
 from ..diagnostics import Diagnostic, Severity, about, error, warning
+from ..names import HAN
 from ..record import Record
 from ..registry import OUTPUT_FORMATS, Options, Writer, WriteStream
 
+if TYPE_CHECKING:
+    from ..cslproc import Processor
+    from ..cslproc.style import Style
+
+# The CSL processor is imported where a style is loaded or a bibliography formatted, never at
+# start-up: every command builds the registry, and only --to text needs the processor.
+
 # Keys of `to_csl` that no style should print: `note` holds recconv's extension data.
 _UNPRINTED = frozenset({"note"})
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -110,6 +114,8 @@ def load_style(name_or_path: str) -> tuple[Style, str]:
 
 @functools.cache
 def _load(path: str) -> tuple[Style, str]:
+    from ..cslproc.style import NS, StyleError, from_xml
+
     root = _parse(Path(path))
     locale = root.get("default-locale", "")
     parent = next((link.get("href", "") for link in root.iter(f"{NS}link")
@@ -140,6 +146,8 @@ def bilingual(root: ElementTree.Element) -> ElementTree.Element:
     The GB/T 7714-2015 styles carry these layouts commented out, as the CSL 1.0.2 schema has
     no slot for them. Other styles, and styles with per-language layouts already, are
     returned as they are."""
+    from ..cslproc.style import NS
+
     if not root.get("default-locale", "").lower().startswith("zh"):
         return root
     areas = [root.find(f"{NS}{name}") for name in ("citation", "bibliography")]
@@ -187,7 +195,7 @@ def script_language(item: dict[str, Any]) -> str:
         return "ja"
     if _HANGUL.search(text):
         return "ko"
-    if _HAN.search(text):
+    if HAN.search(text):
         return "zh"
     return "en" if _LATIN.search(text) else ""
 
@@ -220,6 +228,9 @@ def write_text(records: Iterable[Record], options: Options) -> WriteStream:
     if style.bibliography is None:
         yield error(f"CSL style {label} has no bibliography to format references with")
         return
+    from ..cslproc import Processor
+    from ..cslproc import locale as locales
+
     lang = options.locale.strip().replace("_", "-") or default_locale
     if lang and not locales.known(lang):
         yield warning(f"unknown locale {options.locale!r}; terms fall back to en-US")

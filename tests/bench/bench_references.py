@@ -19,7 +19,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from recconv.formats.references import parse_reference
+from recconv.formats.references.parse import parse_reference
 
 LABELLED = Path(__file__).resolve().parents[1] / "references" / "labelled"
 

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from recconv.formats.record import ET_AL, Record
-from recconv.formats.references import parse_reference
+from recconv.formats.references.parse import parse_reference
 
 LABELLED = Path(__file__).resolve().parents[1] / "references" / "labelled"
 NAME_VARIABLES = ("author", "editor", "translator")

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from formatting_corpus import drawn_records
 
 from recconv.formats.record import Record
-from recconv.formats.references import parse_reference
+from recconv.formats.references.parse import parse_reference
 from recconv.formats.registry import Options
 from recconv.formats.writers.text import write_text
 
