@@ -23,10 +23,11 @@ from ..record import ET_AL, Date, Name, Origin, Record
 
 @dataclass(frozen=True)
 class Reference:
-    """One reference: `text` normalised (see `normalise`), `label` its list number or key
-    (``1``, ``Řeh10``) if it had one, `original` as given, and `printed` the same characters
-    as `text` before folding (white space collapsed likewise), so that a value found in
-    `text` can be given back as printed (`as_printed`)."""
+    """One reference: `text` normalised (full-width forms folded, white space collapsed, the
+    list number removed), `label` its list number or key (``1``, ``Řeh10``) if it had one,
+    `original` as given, and `printed` the same characters as `text` before folding (white
+    space collapsed likewise), so that a value found in `text` can be given back as printed
+    (`as_printed`)."""
 
     text: str
     original: str
@@ -35,12 +36,18 @@ class Reference:
 
     @classmethod
     def of(cls, original: str) -> Reference:
+        """The reference `original` is, read once for every grammar."""
         unescaped = original.replace("\\[", "[").replace("\\]", "]")  # Markdown's \[1\]
         # A line broken between two Han characters is one word again: Chinese has no spaces.
         unbroken = _HAN_LINE_BREAK.sub("", unescaped)
         printed = _SPACES.sub(" ", unbroken.translate(_BLANKS)).strip()
         label, text = strip_label(printed.translate(_FOLD))
         return cls(text, original, label, printed[len(printed) - len(text):])
+
+    @functools.cached_property
+    def letters(self) -> int:
+        """How many letters and digits `text` holds: what a reading's coverage is a share of."""
+        return _letters(self.text)
 
     def as_printed(self, value: str) -> str:
         """`value`, found in `text`, with the characters it has there as printed (``：``
@@ -61,11 +68,6 @@ _HAN_LINE_BREAK = re.compile(r"(?<=[\u3400-\u9fff])[ \t]*\r?\n\s*(?=[\u3400-\u9f
 _LABEL = re.compile(
     r"^(?:\[\s*(?P<bracketed>\d{1,4}|[^\W\d_][\w+]{1,10})?\s*\]|\((?P<parenthesised>\d{1,4})\)"
     r"|(?P<numbered>\d{1,4})(?:[.)](?=\s|[^\d\s])|\s{2,}|\s(?=[A-Z\u3400-\u9fff])(?!\d)))\s*")
-
-
-def normalise(text: str) -> str:
-    """Full-width ASCII folded, white space collapsed, the ends trimmed."""
-    return _SPACES.sub(" ", text.translate(_BLANKS)).strip().translate(_FOLD)
 
 
 def strip_label(text: str) -> tuple[str, str]:
@@ -130,7 +132,7 @@ class Candidate:
 
     def coverage(self, reference: Reference) -> float:
         """Share of the reference's letters and digits that the fields hold."""
-        total = (_letters(reference.text) - _letters(self.skipped)) or 1
+        total = (reference.letters - _letters(self.skipped)) or 1
         held = sum(_letters(v) for k, v in self.fields.items() if plausible(k, v))
         held += sum(_letters(n.family + n.given + n.literal + n.non_dropping_particle)
                     for names in self.names.values() for n in names)
