@@ -1,6 +1,6 @@
 """What every reference grammar shares: the normalised text, the pieces every style writes the
-same way (identifiers, access dates, page ranges, dates, name lists) and the `Candidate` a
-grammar returns.
+same way (identifiers, access dates, page ranges, dates, name lists), the `Candidate` a
+grammar returns and the record it becomes (`to_record`).
 
 A grammar reads one reference (a `Reference`: the text with full-width punctuation folded,
 its list number removed) and returns a `Candidate` or None. Candidates of different grammars
